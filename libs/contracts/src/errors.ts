@@ -1,0 +1,37 @@
+/**
+ * Every failure the API reports carries one of these codes. The web app switches on the code; the
+ * message is a short English sentence for people reading logs or writing scripts.
+ */
+export const errorCodes = [
+  'VALIDATION_FAILED',
+  'MALFORMED_JSON',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'NOT_SIGNED_IN',
+  'FORBIDDEN',
+  'CSRF_TOKEN_INVALID',
+  'INVALID_CREDENTIALS',
+  'EMAIL_TAKEN',
+  'EMAIL_NOT_CONFIRMED',
+  'TOKEN_INVALID',
+  'PASSWORD_INCORRECT',
+  'RATE_LIMITED',
+  'NOT_FOUND',
+  'ROUTE_NOT_FOUND',
+  'SERVICE_UNAVAILABLE',
+  'INTERNAL_ERROR',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface ValidationIssue {
+  /** Dotted path of the offending field, e.g. `profile.district`; empty for the whole body. */
+  path: string;
+  message: string;
+}
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+}
