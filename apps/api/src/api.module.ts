@@ -1,0 +1,31 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { CoreModule, type CoreOptions } from '@razgovor/core';
+import { AdminUsersController } from './accounts/admin-users.controller';
+import { AuthController } from './accounts/auth.controller';
+import { MeController } from './accounts/me.controller';
+import { AccessGuard } from './http/access.guard';
+import { ErrorFilter } from './http/error.filter';
+import { DevMailboxController } from './system/dev-mailbox.controller';
+import { HealthController } from './system/health.controller';
+
+@Module({})
+export class ApiModule {
+  static forRoot(options: CoreOptions): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [CoreModule.forRoot(options)],
+      controllers: [
+        HealthController,
+        AuthController,
+        MeController,
+        AdminUsersController,
+        DevMailboxController,
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,35 @@
+import 'reflect-metadata';
+import { ConfigError, JsonLogger, loadConfig } from '@razgovor/core';
+import { createApiApp } from './app';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`Razgovor api cannot start. ${error.message}\n`);
+    process.exit(78);
+  }
+  const logger = new JsonLogger(config.logLevel);
+  const startup = new AbortController();
+  const stopDuringStartup = () => {
+    logger.log('Stopping before start-up finished', 'Api');
+    startup.abort();
+    process.exit(0);
+  };
+  process.once('SIGTERM', stopDuringStartup);
+  process.once('SIGINT', stopDuringStartup);
+
+  const app = await createApiApp({ config, logger, signal: startup.signal });
+  process.off('SIGTERM', stopDuringStartup);
+  process.off('SIGINT', stopDuringStartup);
+  await app.listen(config.port, config.host);
+
+  logger.log(`Listening on ${config.publicUrl}`, 'Api', { port: config.port });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Razgovor api stopped: ${String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+
+const booleanSetting = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+
+const urlSetting = (protocols: string[]) =>
+  z.url().refine((value) => protocols.includes(new URL(value).protocol), {
+    message: `Must be a URL starting with ${protocols.map((protocol) => `${protocol}//`).join(' or ')}`,
+  });
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PUBLIC_URL: urlSetting(['http:', 'https:']).optional(),
+  DATABASE_URL: urlSetting(['postgres:', 'postgresql:']).default(
+    'postgres://postgres@127.0.0.1:5432/razgovor',
+  ),
+  REDIS_URL: urlSetting(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_-]{1,40}$/, 'Must be 1-40 lower-case letters, digits, - or _')
+    .default('razgovor'),
+  SESSION_SECRET: z.string().min(32, 'Must be at least 32 characters').optional(),
+  SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  SMTP_URL: urlSetting(['smtp:', 'smtps:']).default('smtp://127.0.0.1:1025'),
+  MAIL_FROM: z.string().min(3).default('Razgovor <no-reply@razgovor.local>'),
+  DEV_MAILBOX: booleanSetting.optional(),
+  WEB_DIST: z.string().optional(),
+  CORS_ORIGIN: urlSetting(['http:', 'https:']).optional(),
+  TRUST_PROXY: booleanSetting.default(false),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(100),
+});
+
+export interface AppConfig {
+  environment: 'development' | 'test' | 'production';
+  port: number;
+  host: string;
+  publicUrl: string;
+  databaseUrl: string;
+  redisUrl: string;
+  redisPrefix: string;
+  sessionSecret: string;
+  sessionTtlSeconds: number;
+  smtpUrl: string;
+  mailFrom: string;
+  isDevMailboxEnabled: boolean;
+  webDist: string | null;
+  corsOrigin: string | null;
+  isBehindProxy: boolean;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  bodyLimitBytes: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  }
+}
+
+/** Development keeps working without a secret; production refuses to start without one. */
+const developmentSecret = 'development-only-secret-do-not-use-in-production';
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([key, value]) => key in schema.shape && value !== ''),
+  );
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    );
+  }
+
+  const settings = parsed.data;
+  if (settings.NODE_ENV === 'production' && !settings.SESSION_SECRET) {
+    throw new ConfigError(['SESSION_SECRET: Required in production (at least 32 characters)']);
+  }
+
+  return {
+    environment: settings.NODE_ENV,
+    port: settings.PORT,
+    host: settings.HOST,
+    publicUrl: (settings.PUBLIC_URL ?? `http://localhost:${settings.PORT}`).replace(/\/$/, ''),
+    databaseUrl: settings.DATABASE_URL,
+    redisUrl: settings.REDIS_URL,
+    redisPrefix: settings.REDIS_PREFIX,
+    sessionSecret: settings.SESSION_SECRET ?? developmentSecret,
+    sessionTtlSeconds: settings.SESSION_TTL_DAYS * 24 * 3600,
+    smtpUrl: settings.SMTP_URL,
+    mailFrom: settings.MAIL_FROM,
+    isDevMailboxEnabled: settings.DEV_MAILBOX ?? settings.NODE_ENV !== 'production',
+    webDist: settings.WEB_DIST ?? null,
+    corsOrigin: settings.CORS_ORIGIN ?? null,
+    isBehindProxy: settings.TRUST_PROXY,
+    logLevel: settings.LOG_LEVEL,
+    bodyLimitBytes: settings.BODY_LIMIT_KB * 1024,
+  };
+}
+
+/** Injection token for the validated configuration. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

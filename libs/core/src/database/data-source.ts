@@ -1,0 +1,38 @@
+import { DataSource } from 'typeorm';
+import { AccountToken } from '../accounts/account-token.entity';
+import { User } from '../accounts/user.entity';
+import { Accounts1764700000000 } from './migrations/1764700000000-accounts';
+
+export const entities = [User, AccountToken];
+export const migrations = [Accounts1764700000000];
+
+export function createDataSource(databaseUrl: string, poolSize = 10): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: databaseUrl,
+    entities,
+    migrations,
+    synchronize: false,
+    migrationsRun: false,
+    poolSize,
+    applicationName: 'razgovor',
+    extra: { connectionTimeoutMillis: 5000 },
+  });
+}
+
+/** An arbitrary but fixed key, so that several processes starting at once migrate one at a time. */
+const migrationLockKey = 727_274_001;
+
+export async function runMigrations(dataSource: DataSource): Promise<string[]> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [migrationLockKey]);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+
+    return applied.map((migration) => migration.name);
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [migrationLockKey]);
+    await runner.release();
+  }
+}

@@ -1,0 +1,34 @@
+import type { ErrorCode } from '@razgovor/contracts';
+
+/** A failure with a code the web app can act on; the HTTP layer maps codes to statuses. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+    /** Seconds a client should wait before trying again (rate limits). */
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+  }
+}
+
+export const httpStatusByCode: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_JSON: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  NOT_SIGNED_IN: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  CSRF_TOKEN_INVALID: 403,
+  EMAIL_NOT_CONFIRMED: 403,
+  PASSWORD_INCORRECT: 403,
+  EMAIL_TAKEN: 409,
+  TOKEN_INVALID: 400,
+  NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  RATE_LIMITED: 429,
+  SERVICE_UNAVAILABLE: 503,
+  INTERNAL_ERROR: 500,
+};
