@@ -1,0 +1,48 @@
+import { ConfirmationBanner } from './components/ConfirmationBanner';
+import { Footer } from './components/Footer';
+import { Header } from './components/Header';
+import { useT } from './i18n/i18n';
+import { AdminUsersPage } from './pages/admin/AdminUsersPage';
+import { CheckEmailPage } from './pages/CheckEmailPage';
+import { ConfirmEmailPage } from './pages/ConfirmEmailPage';
+import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
+import { HomePage } from './pages/HomePage';
+import { MailboxPage } from './pages/MailboxPage';
+import { ProfilePage } from './pages/profile/ProfilePage';
+import { ResetPasswordPage } from './pages/ResetPasswordPage';
+import { SignInPage } from './pages/SignInPage';
+import { SignUpPage } from './pages/SignUpPage';
+import { AccountDeletedPage, NotFoundPage } from './pages/SimplePages';
+import { Routes, type RouteEntry } from './router/router';
+
+const routes: readonly RouteEntry[] = [
+  { path: '/', render: () => <HomePage /> },
+  { path: '/sign-up', render: () => <SignUpPage /> },
+  { path: '/sign-in', render: () => <SignInPage /> },
+  { path: '/check-email', render: () => <CheckEmailPage /> },
+  { path: '/confirm-email', render: () => <ConfirmEmailPage /> },
+  { path: '/forgot-password', render: () => <ForgotPasswordPage /> },
+  { path: '/reset-password', render: () => <ResetPasswordPage /> },
+  { path: '/profile', render: () => <ProfilePage /> },
+  { path: '/account-deleted', render: () => <AccountDeletedPage /> },
+  { path: '/admin/users', render: () => <AdminUsersPage /> },
+  { path: '/dev/mailbox', render: () => <MailboxPage /> },
+];
+
+export function App() {
+  const t = useT();
+
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        {t('skipLink')}
+      </a>
+      <Header />
+      <ConfirmationBanner />
+      <main id="main" tabIndex={-1} className="main">
+        <Routes routes={routes} fallback={<NotFoundPage />} />
+      </main>
+      <Footer />
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+import { Page } from '../../components/Page';
+import { RequireSignIn } from '../../components/RequireSignIn';
+import { useT } from '../../i18n/i18n';
+import { DownloadData, SignOutEverywhere } from './AccountActions';
+import { DeleteAccount } from './DeleteAccount';
+import { DetailsForm } from './DetailsForm';
+
+export function ProfilePage() {
+  const t = useT();
+
+  return (
+    <RequireSignIn>
+      {(me) => (
+        <Page title={t('profile.title')}>
+          <DetailsForm me={me} />
+          <DownloadData />
+          <SignOutEverywhere />
+          <DeleteAccount />
+        </Page>
+      )}
+    </RequireSignIn>
+  );
+}
