@@ -26,7 +26,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'integration',
-          include: ['apps/{api,worker,cli}/test/**/*.spec.ts'],
+          include: ['apps/api/test/**/*.spec.ts', 'apps/worker/test/**/*.spec.ts', 'apps/cli/test/**/*.spec.ts'],
           globalSetup: ['test/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,

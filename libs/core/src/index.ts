@@ -22,3 +22,4 @@ export * from './redis/redis';
 export * from './security/rate-limiter';
 export * from './mail/dev-mailbox';
 export * from './jobs/processor';
+export * from './demo/demo-accounts';

@@ -72,7 +72,8 @@ export class UsersRepository {
    * token work once even when two requests race with it.
    */
   async consumeToken(purpose: AccountTokenPurpose, tokenHash: string, now: Date) {
-    const rows: Array<{ user_id: string }> = await this.dataSource.query(
+    // For UPDATE, TypeORM's postgres driver answers with [rows, affected count].
+    const [rows]: [Array<{ user_id: string }>, number] = await this.dataSource.query(
       `UPDATE account_tokens SET used_at = $3
         WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3
         RETURNING user_id`,

@@ -1,0 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { findThemes, nmi, ari } from '@razgovor/themes';
+const file = process.argv[2];
+const col = process.argv[3];
+const lab = process.argv[4];
+const rows = parse(readFileSync(file), { columns: true, bom: true }) as Record<string, string>[];
+const texts = rows.map((r) => r[col]);
+const truth = rows.map((r) => r[lab]);
+const t0 = Date.now();
+const k = process.argv[5] ? Number(process.argv[5]) : undefined;
+const res = findThemes(texts, { k, seed: 1 });
+console.log('ms', Date.now() - t0, 'k', res.themes.length, res.scores.map(s=>s.k+':'+s.silhouette.toFixed(3)+'/'+s.stability.toFixed(2)).join(' '));
+const pred = res.assignments.map((a) => a.theme);
+console.log('other', pred.filter((p) => p === null).length, 'nmi', nmi(truth, pred).toFixed(3), 'ari', ari(truth, pred).toFixed(3));
+for (const t of res.themes) console.log(t.id, t.size, t.label, '|', t.terms.join('; '));
