@@ -1,0 +1,137 @@
+import { analyze } from '@razgovor/text';
+import type { Lexicon } from './lexicon';
+import { lexiconKey } from './lexicon';
+
+export type LanguageOption = 'auto' | 'bg' | 'en';
+
+/** One countable unit of a comment: a lexicon concept (key starts with "=") or a stem. */
+export interface FeatureUnit {
+  key: string;
+  surface: string;
+  /** Bulgarian stems that a Latin word may be a loan of ("parking" -> "паркинг"). */
+  loans?: string[];
+}
+
+export interface ExtractionOptions {
+  language: LanguageOption;
+  lexicon: Lexicon | null;
+}
+
+const LATIN_DIGRAPHS: Array<[string, string]> = [
+  ['sht', 'щ'], ['sh', 'ш'], ['ch', 'ч'], ['zh', 'ж'], ['ts', 'ц'], ['ya', 'я'], ['yu', 'ю'],
+  ['ph', 'ф'], ['th', 'т'], ['ck', 'к'], ['qu', 'кв'], ['dg', 'дж'], ['ee', 'и'], ['oo', 'у'],
+];
+const LATIN_LETTERS: Record<string, string> = {
+  a: 'а', b: 'б', c: 'к', d: 'д', e: 'е', f: 'ф', g: 'г', h: 'х', i: 'и', j: 'дж', k: 'к',
+  l: 'л', m: 'м', n: 'н', o: 'о', p: 'п', q: 'к', r: 'р', s: 'с', t: 'т', u: 'у', v: 'в',
+  w: 'у', x: 'кс', y: 'и', z: 'з',
+};
+
+/** Spells an English word the way Bulgarian usually borrows it; only a guess to be checked. */
+export function transliterateLoan(word: string): string {
+  let result = '';
+  let i = 0;
+  while (i < word.length) {
+    const digraph = LATIN_DIGRAPHS.find(([latin]) => word.startsWith(latin, i));
+    if (digraph) {
+      result += digraph[1];
+      i += digraph[0].length;
+      continue;
+    }
+    const letter = word[i];
+    result += /[ei]/u.test(word[i + 1] ?? '') && letter === 'c' ? 'с' : (LATIN_LETTERS[letter] ?? '');
+    i++;
+  }
+
+  return result;
+}
+
+const loanCache = new Map<string, string[]>();
+
+function loanCandidates(surface: string, stem: string): string[] {
+  const cached = loanCache.get(surface);
+  if (cached) return cached;
+
+  const candidates: string[] = [];
+  for (const word of new Set([surface, stem])) {
+    const cyrillic = transliterateLoan(word);
+    const token = analyze(cyrillic, 'bg').tokens[0];
+    if (token && token.stem.length >= 4 && !candidates.includes(token.stem)) {
+      candidates.push(token.stem);
+    }
+  }
+  if (loanCache.size < 100_000) loanCache.set(surface, candidates);
+
+  return candidates;
+}
+
+function isUsefulWord(word: string): boolean {
+  return word.length >= 2 && /\p{L}/u.test(word);
+}
+
+export function extractUnits(text: string, options: ExtractionOptions): FeatureUnit[] {
+  const analyzed = analyze(text, options.language);
+  const tokens = analyzed.tokens.filter((token) => !token.isStopWord && isUsefulWord(token.surface));
+  const { lexicon } = options;
+  const units: FeatureUnit[] = [];
+
+  let i = 0;
+  while (i < tokens.length) {
+    let matched = 0;
+    if (lexicon) {
+      const longest = Math.min(lexicon.longestPhrase, tokens.length - i);
+      for (let length = longest; length >= 1 && matched === 0; length--) {
+        const words = tokens.slice(i, i + length).map((token) => token.surface);
+        const concept = lexicon.concepts.get(words.map(lexiconKey).join(' '));
+        if (concept) {
+          units.push({ key: `=${concept}`, surface: words.join(' ') });
+          matched = length;
+        }
+      }
+    }
+    if (matched > 0) {
+      i += matched;
+      continue;
+    }
+
+    const token = tokens[i];
+    const isLatin = /^[a-z]+$/u.test(token.surface);
+    const loans = lexicon && isLatin ? loanCandidates(token.surface, token.stem) : undefined;
+    units.push(loans && loans.length > 0 ? { key: token.stem, surface: token.surface, loans } : {
+      key: token.stem,
+      surface: token.surface,
+    });
+    i++;
+  }
+
+  return units;
+}
+
+/** Replaces a Latin stem by a Bulgarian stem the corpus or model knows, when one matches. */
+export function resolveLoans(units: FeatureUnit[], isKnown: (stem: string) => boolean): void {
+  for (const unit of units) {
+    const loan = unit.loans?.find(isKnown);
+    if (loan) unit.key = loan;
+  }
+}
+
+export interface Term {
+  key: string;
+  surface: string;
+}
+
+/** Unigrams then the bigrams of neighbouring units; a bigram key holds a space, a unigram none. */
+export function toTerms(units: FeatureUnit[]): Term[] {
+  const terms: Term[] = units.map(({ key, surface }) => ({ key, surface }));
+  for (let i = 0; i + 1 < units.length; i++) {
+    const [left, right] = [units[i], units[i + 1]];
+    if (left.key === right.key) continue;
+    terms.push({ key: `${left.key} ${right.key}`, surface: `${left.surface} ${right.surface}` });
+  }
+
+  return terms;
+}
+
+export function isBigram(key: string): boolean {
+  return key.includes(' ');
+}

@@ -1,0 +1,66 @@
+import type { LanguageOption } from './features';
+
+export interface ThemeOptions {
+  /** Same seed and input, same themes. */
+  seed?: number;
+  /** Fixes the number of groups; a non-empty "other" group counts as one of them. */
+  k?: number;
+  /** Bounds on the number of themes chosen automatically ("other" not counted). */
+  minK?: number;
+  maxK?: number;
+  language?: LanguageOption;
+  /** Map English words onto Bulgarian concepts so both languages share themes. */
+  bilingual?: boolean;
+  /** Dimensions kept by the LSA reduction. */
+  dimensions?: number;
+  minDocumentFrequency?: number;
+  /** Features in more than this share of the comments carry no theme and are dropped. */
+  maxDocumentFraction?: number;
+  maxFeatures?: number;
+  restarts?: number;
+  otherThreshold?: number;
+  temperature?: number;
+  termCount?: number;
+  representativeCount?: number;
+  onProgress?: (stage: ThemeStage, done: number, total: number) => void;
+}
+
+export type ThemeStage = 'features' | 'reduction' | 'clustering' | 'labels';
+
+export type ResolvedOptions = Required<Omit<ThemeOptions, 'k' | 'onProgress'>> &
+  Pick<ThemeOptions, 'k' | 'onProgress'>;
+
+/** Default upper bound: about one theme per fifty comments, at least 2 and at most 12. */
+export function defaultMaxK(count: number): number {
+  return Math.max(2, Math.min(12, Math.round(count / 50)));
+}
+
+export function resolveOptions(count: number, options: ThemeOptions): ResolvedOptions {
+  const maxK = options.maxK ?? defaultMaxK(count);
+  const minK = Math.min(options.minK ?? 2, maxK);
+  if (options.k !== undefined && (!Number.isInteger(options.k) || options.k < 1)) {
+    throw new Error(`k must be a positive integer, got ${options.k}`);
+  }
+  if (!Number.isInteger(minK) || minK < 1 || !Number.isInteger(maxK)) {
+    throw new Error(`minK and maxK must be positive integers, got ${minK} and ${maxK}`);
+  }
+
+  return {
+    seed: options.seed ?? 1,
+    k: options.k,
+    minK,
+    maxK,
+    language: options.language ?? 'auto',
+    bilingual: options.bilingual ?? true,
+    dimensions: options.dimensions ?? 64,
+    minDocumentFrequency: options.minDocumentFrequency ?? 2,
+    maxDocumentFraction: options.maxDocumentFraction ?? 0.5,
+    maxFeatures: options.maxFeatures ?? 30_000,
+    restarts: options.restarts ?? 3,
+    otherThreshold: options.otherThreshold ?? 0.25,
+    temperature: options.temperature ?? 0.1,
+    termCount: options.termCount ?? 8,
+    representativeCount: options.representativeCount ?? 5,
+    onProgress: options.onProgress,
+  };
+}

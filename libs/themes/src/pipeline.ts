@@ -1,0 +1,235 @@
+import type { Candidate, ClusterChoice } from './choose-k';
+import { clusterPoints } from './choose-k';
+import type { Term } from './features';
+import { extractUnits, resolveLoans, toTerms } from './features';
+import type { Points } from './kmeans';
+import { subset } from './kmeans';
+import { labelThemes } from './labels';
+import { defaultLexicon } from './lexicon';
+import type { ThemeModel } from './model';
+import { place } from './model';
+import type { ResolvedOptions, ThemeOptions } from './options';
+import { resolveOptions } from './options';
+import { createRandom, sampleIndices } from './random';
+import { pickRepresentatives } from './representatives';
+import type { SparseRows } from './sparse';
+import { multiplyDense, selectRows } from './sparse';
+import { truncatedSvd } from './svd';
+import type { Vocabulary } from './tfidf';
+import { buildVocabulary, pickSurfaces, vectorizeAll } from './tfidf';
+
+const REDUCTION_SAMPLE = 5000;
+
+export interface Theme {
+  id: number;
+  label: string;
+  terms: string[];
+  size: number;
+  /** Indexes of the input comments that illustrate the theme best. */
+  representatives: number[];
+}
+
+export interface ThemeResult {
+  themes: Theme[];
+  /** One per input comment, in input order; theme null means the "other" group. */
+  assignments: Array<{ theme: number | null; confidence: number }>;
+  model: ThemeModel;
+  /** How every candidate number of themes scored (one entry when k was fixed). */
+  scores: Candidate[];
+}
+
+function extractTerms(texts: string[], options: ResolvedOptions): Term[][] {
+  const lexicon = options.bilingual ? defaultLexicon() : null;
+  const documents = texts.map((text, i) => {
+    if (i % 1000 === 0) options.onProgress?.('features', i, texts.length);
+
+    return extractUnits(text, { language: options.language, lexicon });
+  });
+
+  if (lexicon) {
+    const bulgarian = new Map<string, number>();
+    for (const units of documents) {
+      for (const key of new Set(units.map((unit) => unit.key))) {
+        if (/\p{Script=Cyrillic}/u.test(key)) bulgarian.set(key, (bulgarian.get(key) ?? 0) + 1);
+      }
+    }
+    const isKnown = (stem: string) => (bulgarian.get(stem) ?? 0) >= options.minDocumentFrequency;
+    for (const units of documents) resolveLoans(units, isKnown);
+  }
+  options.onProgress?.('features', texts.length, texts.length);
+
+  return documents.map(toTerms);
+}
+
+function embedRows(rows: SparseRows, projection: Float64Array, dimensions: number): Points {
+  const values = multiplyDense(rows, projection, dimensions);
+  for (let row = 0; row < rows.rows; row++) {
+    let norm = 0;
+    for (let d = 0; d < dimensions; d++) norm += values[row * dimensions + d] ** 2;
+    if (norm === 0) continue;
+    norm = Math.sqrt(norm);
+    for (let d = 0; d < dimensions; d++) values[row * dimensions + d] /= norm;
+  }
+
+  return { values, count: rows.rows, dimensions };
+}
+
+function isEmptyRow(rows: SparseRows, row: number): boolean {
+  return rows.rowPointers[row] === rows.rowPointers[row + 1];
+}
+
+interface Grouping {
+  choice: ClusterChoice;
+  /** Theme of every clustered point, -1 for points below the "other" threshold. */
+  labels: Int32Array;
+}
+
+function groupPoints(points: Points, options: ResolvedOptions, seed: number): Grouping {
+  const group = (candidates: number[]): Grouping => {
+    const choice = clusterPoints(
+      points,
+      {
+        candidates,
+        restarts: options.restarts,
+        onCandidate: (done, total) => options.onProgress?.('clustering', done, total),
+      },
+      createRandom(seed),
+    );
+    const { labels, similarities } = choice.clustering;
+    const grouped = labels.map((label, i) => (similarities[i] < options.otherThreshold ? -1 : label));
+
+    return { choice, labels: grouped };
+  };
+
+  const limit = Math.max(1, points.count);
+  if (options.k === undefined) {
+    const maxK = Math.min(options.maxK, limit);
+    const minK = Math.min(options.minK, maxK);
+
+    return group(Array.from({ length: maxK - minK + 1 }, (_, i) => minK + i));
+  }
+  // With k fixed, "other" takes one of the k places when it is not empty.
+  if (options.k > 1) {
+    const withOther = group([Math.min(options.k - 1, limit)]);
+    if (withOther.labels.includes(-1)) return withOther;
+  }
+
+  return group([Math.min(options.k, limit)]);
+}
+
+function buildModel(
+  vocabulary: Vocabulary,
+  projection: Float64Array,
+  dimensions: number,
+  centroids: number[][],
+  options: ResolvedOptions,
+): ThemeModel {
+  return {
+    version: 1,
+    language: options.language,
+    bilingual: options.bilingual,
+    features: vocabulary.features,
+    idf: Array.from(vocabulary.idf),
+    dimensions,
+    projection: Array.from(projection),
+    themeIds: centroids.map((_, i) => i),
+    centroids,
+    otherThreshold: options.otherThreshold,
+    temperature: options.temperature,
+  };
+}
+
+/** Finds the themes of a set of comments. Pure and deterministic for a given seed. */
+export function findThemes(texts: string[], themeOptions: ThemeOptions = {}): ThemeResult {
+  const options = resolveOptions(texts.length, themeOptions);
+  const random = createRandom(options.seed);
+
+  const documents = extractTerms(texts, options);
+  const vocabulary = buildVocabulary(documents, options);
+  const rows = vectorizeAll(documents, vocabulary);
+  const surfaces = pickSurfaces(documents, vocabulary);
+
+  options.onProgress?.('reduction', 0, 1);
+  // The term space is learnt from a sample of comments, which bounds the cost of the reduction;
+  // terms that never occur in the sample get no direction of their own, which matters little
+  // because a term rare enough to miss the sample cannot shape a theme.
+  const sampled = selectRows(rows, sampleIndices(rows.rows, REDUCTION_SAMPLE, random));
+  const reduction = truncatedSvd(sampled, options.dimensions, random);
+  const embedded = embedRows(rows, reduction.matrix, reduction.dimensions);
+  options.onProgress?.('reduction', 1, 1);
+
+  const clustered = Array.from({ length: texts.length }, (_, i) => i).filter(
+    (row) => !isEmptyRow(rows, row),
+  );
+  const points = subset(embedded, clustered);
+  const grouping = groupPoints(points, options, Math.floor(random() * 2 ** 31));
+  const { clustering } = grouping.choice;
+
+  // Themes are numbered by size, largest first, so ids read the same across similar runs.
+  const sizes = new Int32Array(clustering.k);
+  for (const label of grouping.labels) if (label >= 0) sizes[label]++;
+  const order = Array.from({ length: clustering.k }, (_, i) => i)
+    .filter((theme) => sizes[theme] > 0)
+    .sort((a, b) => sizes[b] - sizes[a] || a - b);
+  const renumber = new Int32Array(clustering.k).fill(-1);
+  order.forEach((theme, id) => (renumber[theme] = id));
+
+  const labels = new Int32Array(texts.length).fill(-1);
+  const similarities = new Float64Array(texts.length);
+  clustered.forEach((row, i) => {
+    const label = grouping.labels[i];
+    labels[row] = label < 0 ? -1 : renumber[label];
+    similarities[row] = clustering.similarities[i];
+  });
+  const dimensions = reduction.dimensions;
+  const centroids = order.map((theme) =>
+    Array.from(clustering.centroids.subarray(theme * dimensions, (theme + 1) * dimensions)),
+  );
+  const model = buildModel(vocabulary, reduction.matrix, dimensions, centroids, options);
+
+  options.onProgress?.('labels', 0, 1);
+  const described = labelThemes({
+    rows,
+    features: vocabulary.features,
+    surfaces,
+    labels,
+    themeCount: order.length,
+    termCount: options.termCount,
+  });
+  const assignments = placeAll(embedded, rows, model);
+  const themes = order.map((theme, id): Theme => {
+    const members = clustered.filter((row) => labels[row] === id);
+
+    return {
+      id,
+      label: described[id].label,
+      terms: described[id].terms,
+      size: members.length,
+      representatives: pickRepresentatives(
+        embedded,
+        members,
+        similarities,
+        options.representativeCount,
+      ),
+    };
+  });
+  options.onProgress?.('labels', 1, 1);
+
+  return { themes, assignments, model, scores: grouping.choice.scores };
+}
+
+function placeAll(points: Points, rows: SparseRows, model: ThemeModel): ThemeResult['assignments'] {
+  const { dimensions } = points;
+  const similarities = new Float64Array(model.centroids.length);
+
+  return Array.from({ length: points.count }, (_, row) => {
+    if (isEmptyRow(rows, row)) return { theme: null, confidence: 1 };
+    model.centroids.forEach((centroid, t) => {
+      let sum = 0;
+      for (let d = 0; d < dimensions; d++) sum += centroid[d] * points.values[row * dimensions + d];
+      similarities[t] = sum;
+    });
+
+    return place(similarities, model);
+  });
+}
