@@ -84,7 +84,12 @@ interface Grouping {
   labels: Int32Array;
 }
 
-function groupPoints(points: Points, options: ResolvedOptions, seed: number): Grouping {
+function groupPoints(
+  points: Points,
+  options: ResolvedOptions,
+  seed: number,
+  hasEmptyRows: boolean,
+): Grouping {
   const group = (candidates: number[]): Grouping => {
     const choice = clusterPoints(
       points,
@@ -111,7 +116,7 @@ function groupPoints(points: Points, options: ResolvedOptions, seed: number): Gr
   // With k fixed, "other" takes one of the k places when it is not empty.
   if (options.k > 1) {
     const withOther = group([Math.min(options.k - 1, limit)]);
-    if (withOther.labels.includes(-1)) return withOther;
+    if (hasEmptyRows || withOther.labels.includes(-1)) return withOther;
   }
 
   return group([Math.min(options.k, limit)]);
@@ -162,7 +167,8 @@ export function findThemes(texts: string[], themeOptions: ThemeOptions = {}): Th
     (row) => !isEmptyRow(rows, row),
   );
   const points = subset(embedded, clustered);
-  const grouping = groupPoints(points, options, Math.floor(random() * 2 ** 31));
+  const seed = Math.floor(random() * 2 ** 31);
+  const grouping = groupPoints(points, options, seed, clustered.length < texts.length);
   const { clustering } = grouping.choice;
 
   // Themes are numbered by size, largest first, so ids read the same across similar runs.

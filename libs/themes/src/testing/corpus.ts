@@ -1,0 +1,31 @@
+import { createRandom } from '../random';
+
+// Three subjects whose words never overlap, so any sound method must separate them.
+const SUBJECTS: Record<string, string[]> = {
+  parks: ['park', 'trees', 'benches', 'grass', 'flowers', 'shade', 'fountain', 'garden'],
+  transport: ['bus', 'tram', 'ticket', 'timetable', 'stop', 'metro', 'line', 'driver'],
+  waste: ['garbage', 'bins', 'recycling', 'litter', 'containers', 'collection', 'compost', 'dump'],
+};
+
+export interface LabelledText {
+  text: string;
+  label: string;
+}
+
+/** Short comments of five words from one subject each, in a shuffled but seeded order. */
+export function separatedCorpus(perSubject: number, seed = 7): LabelledText[] {
+  const random = createRandom(seed);
+  const items: LabelledText[] = [];
+  for (const [label, words] of Object.entries(SUBJECTS)) {
+    for (let i = 0; i < perSubject; i++) {
+      const picked = Array.from({ length: 5 }, () => words[Math.floor(random() * words.length)]);
+      items.push({ label, text: `${picked.join(' ')} please` });
+    }
+  }
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j], items[i]];
+  }
+
+  return items;
+}
