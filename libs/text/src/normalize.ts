@@ -13,12 +13,35 @@ const NEEDS_CLEANING = new RegExp(
 // Letters that look the same in both scripts. People type them from the wrong keyboard layout, and
 // spammers mix them on purpose; either way "пaрк" with a Latin "a" must still be the word "парк".
 const LATIN_TO_CYRILLIC: Record<string, string> = {
-  a: 'а', c: 'с', e: 'е', k: 'к', o: 'о', p: 'р', x: 'х', y: 'у',
-  A: 'А', B: 'В', C: 'С', E: 'Е', H: 'Н', K: 'К', M: 'М', O: 'О', P: 'Р', T: 'Т', X: 'Х', Y: 'У',
+  a: 'а',
+  c: 'с',
+  e: 'е',
+  k: 'к',
+  o: 'о',
+  p: 'р',
+  x: 'х',
+  y: 'у',
+  A: 'А',
+  B: 'В',
+  C: 'С',
+  E: 'Е',
+  H: 'Н',
+  K: 'К',
+  M: 'М',
+  O: 'О',
+  P: 'Р',
+  T: 'Т',
+  X: 'Х',
+  Y: 'У',
 };
 const CYRILLIC_TO_LATIN: Record<string, string> = {
   ...Object.fromEntries(Object.entries(LATIN_TO_CYRILLIC).map(([latin, cyr]) => [cyr, latin])),
-  і: 'i', І: 'I', ј: 'j', Ј: 'J', ѕ: 's', Ѕ: 'S',
+  і: 'i',
+  І: 'I',
+  ј: 'j',
+  Ј: 'J',
+  ѕ: 's',
+  Ѕ: 'S',
 };
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const CYRILLIC_LETTER = /\p{Script=Cyrillic}/u;

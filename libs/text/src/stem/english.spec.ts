@@ -11,9 +11,12 @@ describe('stemEnglish', () => {
     expect(stemEnglish(word)).toBe(stem);
   });
 
-  it.each(['2025', 'парк', 'café'])('leaves "%s", which is not plain English, unchanged', (word) => {
-    expect(stemEnglish(word)).toBe(word);
-  });
+  it.each(['2025', 'парк', 'café'])(
+    'leaves "%s", which is not plain English, unchanged',
+    (word) => {
+      expect(stemEnglish(word)).toBe(word);
+    },
+  );
 
   it('stems a contraction without its apostrophe', () => {
     expect(stemEnglish("city's")).toBe('citi');
