@@ -43,7 +43,11 @@ export function clusterPoints(points: Points, plan: ClusterPlan, random: Random)
     );
     const clustering = runs.reduce((a, b) => (b.objective > a.objective ? b : a));
     const silhouette = distances
-      ? meanSilhouette(distances, Int32Array.from(judged, (row) => clustering.labels[row]), k)
+      ? meanSilhouette(
+          distances,
+          Int32Array.from(judged, (row) => clustering.labels[row]),
+          k,
+        )
       : 0;
     const stability = agreement(runs);
     // Silhouette alone keeps rising with k on sparse text; splits that the restarts do not

@@ -18,13 +18,48 @@ export interface ExtractionOptions {
 }
 
 const LATIN_DIGRAPHS: Array<[string, string]> = [
-  ['sht', 'щ'], ['sh', 'ш'], ['ch', 'ч'], ['zh', 'ж'], ['ts', 'ц'], ['ya', 'я'], ['yu', 'ю'],
-  ['ph', 'ф'], ['th', 'т'], ['ck', 'к'], ['qu', 'кв'], ['dg', 'дж'], ['ee', 'и'], ['oo', 'у'],
+  ['sht', 'щ'],
+  ['sh', 'ш'],
+  ['ch', 'ч'],
+  ['zh', 'ж'],
+  ['ts', 'ц'],
+  ['ya', 'я'],
+  ['yu', 'ю'],
+  ['ph', 'ф'],
+  ['th', 'т'],
+  ['ck', 'к'],
+  ['qu', 'кв'],
+  ['dg', 'дж'],
+  ['ee', 'и'],
+  ['oo', 'у'],
 ];
 const LATIN_LETTERS: Record<string, string> = {
-  a: 'а', b: 'б', c: 'к', d: 'д', e: 'е', f: 'ф', g: 'г', h: 'х', i: 'и', j: 'дж', k: 'к',
-  l: 'л', m: 'м', n: 'н', o: 'о', p: 'п', q: 'к', r: 'р', s: 'с', t: 'т', u: 'у', v: 'в',
-  w: 'у', x: 'кс', y: 'и', z: 'з',
+  a: 'а',
+  b: 'б',
+  c: 'к',
+  d: 'д',
+  e: 'е',
+  f: 'ф',
+  g: 'г',
+  h: 'х',
+  i: 'и',
+  j: 'дж',
+  k: 'к',
+  l: 'л',
+  m: 'м',
+  n: 'н',
+  o: 'о',
+  p: 'п',
+  q: 'к',
+  r: 'р',
+  s: 'с',
+  t: 'т',
+  u: 'у',
+  v: 'в',
+  w: 'у',
+  x: 'кс',
+  y: 'и',
+  z: 'з',
 };
 
 /** Spells an English word the way Bulgarian usually borrows it; only a guess to be checked. */
@@ -39,7 +74,8 @@ export function transliterateLoan(word: string): string {
       continue;
     }
     const letter = word[i];
-    result += /[ei]/u.test(word[i + 1] ?? '') && letter === 'c' ? 'с' : (LATIN_LETTERS[letter] ?? '');
+    result +=
+      /[ei]/u.test(word[i + 1] ?? '') && letter === 'c' ? 'с' : (LATIN_LETTERS[letter] ?? '');
     i++;
   }
 
@@ -71,7 +107,9 @@ function isUsefulWord(word: string): boolean {
 
 export function extractUnits(text: string, options: ExtractionOptions): FeatureUnit[] {
   const analyzed = analyze(text, options.language);
-  const tokens = analyzed.tokens.filter((token) => !token.isStopWord && isUsefulWord(token.surface));
+  const tokens = analyzed.tokens.filter(
+    (token) => !token.isStopWord && isUsefulWord(token.surface),
+  );
   const { lexicon } = options;
   const units: FeatureUnit[] = [];
 
@@ -97,10 +135,14 @@ export function extractUnits(text: string, options: ExtractionOptions): FeatureU
     const token = tokens[i];
     const isLatin = /^[a-z]+$/u.test(token.surface);
     const loans = lexicon && isLatin ? loanCandidates(token.surface, token.stem) : undefined;
-    units.push(loans && loans.length > 0 ? { key: token.stem, surface: token.surface, loans } : {
-      key: token.stem,
-      surface: token.surface,
-    });
+    units.push(
+      loans && loans.length > 0
+        ? { key: token.stem, surface: token.surface, loans }
+        : {
+            key: token.stem,
+            surface: token.surface,
+          },
+    );
     i++;
   }
 

@@ -61,7 +61,10 @@ export function seedCentroids(points: Points, k: number, random: Random): Float6
     centroids.set(values.subarray(chosen * dimensions, (chosen + 1) * dimensions), c * dimensions);
     let total = 0;
     for (let i = 0; i < count; i++) {
-      const d = Math.max(0, 2 - 2 * dot(values, i * dimensions, centroids, c * dimensions, dimensions));
+      const d = Math.max(
+        0,
+        2 - 2 * dot(values, i * dimensions, centroids, c * dimensions, dimensions),
+      );
       if (d < distance[i]) distance[i] = d;
       total += distance[i];
     }
@@ -84,7 +87,12 @@ export function seedCentroids(points: Points, k: number, random: Random): Float6
 }
 
 /** Assigns every point to its most similar centroid; returns how many labels changed. */
-function assign(points: Points, centroids: Float64Array, k: number, clustering: Clustering): number {
+function assign(
+  points: Points,
+  centroids: Float64Array,
+  k: number,
+  clustering: Clustering,
+): number {
   const { values, count, dimensions } = points;
   let changed = 0;
   let objective = 0;
@@ -116,7 +124,8 @@ function update(points: Points, clustering: Clustering): void {
   for (let i = 0; i < count; i++) {
     const c = labels[i];
     sizes[c]++;
-    for (let d = 0; d < dimensions; d++) centroids[c * dimensions + d] += values[i * dimensions + d];
+    for (let d = 0; d < dimensions; d++)
+      centroids[c * dimensions + d] += values[i * dimensions + d];
   }
   // An emptied cluster restarts at the point that fits its own cluster worst.
   for (let c = 0; c < k; c++) {

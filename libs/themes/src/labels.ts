@@ -92,7 +92,13 @@ export function labelThemes(input: LabelInput): ThemeTerms[] {
     for (const candidate of scored) {
       if (chosen.length >= termCount) break;
       const key = features[candidate.feature];
-      if (overlaps(key, chosen.map((item) => features[item.feature]))) continue;
+      if (
+        overlaps(
+          key,
+          chosen.map((item) => features[item.feature]),
+        )
+      )
+        continue;
       chosen.push(candidate);
     }
     const terms = chosen.map((item) => surfaces[item.feature]);

@@ -5,8 +5,30 @@ import { LEXICON_ENTRIES } from './lexicon-entries';
 // keeps its own crude key instead of the stemmer of @razgovor/text so that matching does not
 // depend on which stemmer is installed; a key is only ever compared with other keys.
 const BULGARIAN_ENDINGS = [
-  'овете', 'ите', 'ата', 'ята', 'ото', 'ето', 'ове', 'ият', 'ия', 'ът', 'ят',
-  'та', 'то', 'те', 'ни', 'на', 'но', 'ен', 'а', 'я', 'о', 'е', 'и', 'й',
+  'овете',
+  'ите',
+  'ата',
+  'ята',
+  'ото',
+  'ето',
+  'ове',
+  'ият',
+  'ия',
+  'ът',
+  'ят',
+  'та',
+  'то',
+  'те',
+  'ни',
+  'на',
+  'но',
+  'ен',
+  'а',
+  'я',
+  'о',
+  'е',
+  'и',
+  'й',
 ];
 const MINIMUM_KEY_LENGTH = 3;
 

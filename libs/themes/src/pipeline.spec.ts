@@ -12,7 +12,12 @@ describe('findThemes', () => {
     const result = findThemes(texts, { seed: 3, minK: 2, maxK: 6 });
 
     expect(result.themes).toHaveLength(3);
-    expect(ari(truth, result.assignments.map((item) => item.theme))).toBeGreaterThan(0.95);
+    expect(
+      ari(
+        truth,
+        result.assignments.map((item) => item.theme),
+      ),
+    ).toBeGreaterThan(0.95);
   });
 
   it('returns the same themes for the same seed', () => {
@@ -64,7 +69,9 @@ describe('findThemes', () => {
     const result = findThemes(texts, { seed: 3, maxK: 6 });
 
     for (const theme of result.themes) {
-      const members = result.assignments.flatMap((item, row) => (item.theme === theme.id ? [row] : []));
+      const members = result.assignments.flatMap((item, row) =>
+        item.theme === theme.id ? [row] : [],
+      );
       const subjects = new Set(members.map((row) => truth[row]));
       expect(theme.size).toBe(members.length);
       expect(theme.terms.length).toBeGreaterThan(2);

@@ -101,7 +101,9 @@ function groupPoints(
       createRandom(seed),
     );
     const { labels, similarities } = choice.clustering;
-    const grouped = labels.map((label, i) => (similarities[i] < options.otherThreshold ? -1 : label));
+    const grouped = labels.map((label, i) =>
+      similarities[i] < options.otherThreshold ? -1 : label,
+    );
 
     return { choice, labels: grouped };
   };

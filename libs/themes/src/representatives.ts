@@ -6,7 +6,8 @@ const NEAR_DUPLICATE = 0.95;
 function cosine(points: Points, a: number, b: number): number {
   const { values, dimensions } = points;
   let sum = 0;
-  for (let d = 0; d < dimensions; d++) sum += values[a * dimensions + d] * values[b * dimensions + d];
+  for (let d = 0; d < dimensions; d++)
+    sum += values[a * dimensions + d] * values[b * dimensions + d];
 
   return sum;
 }

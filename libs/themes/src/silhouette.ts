@@ -7,7 +7,8 @@ export function distanceMatrix(points: Points): Float32Array {
   for (let i = 0; i < count; i++) {
     for (let j = i + 1; j < count; j++) {
       let sum = 0;
-      for (let d = 0; d < dimensions; d++) sum += values[i * dimensions + d] * values[j * dimensions + d];
+      for (let d = 0; d < dimensions; d++)
+        sum += values[i * dimensions + d] * values[j * dimensions + d];
       distances[i * count + j] = 1 - sum;
       distances[j * count + i] = 1 - sum;
     }

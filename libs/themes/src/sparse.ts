@@ -39,7 +39,11 @@ export function toSparseRows(vectors: SparseVector[], columns: number): SparseRo
 }
 
 /** Dense row-major product of the sparse rows with a dense columns x width matrix. */
-export function multiplyDense(matrix: SparseRows, dense: Float64Array, width: number): Float64Array {
+export function multiplyDense(
+  matrix: SparseRows,
+  dense: Float64Array,
+  width: number,
+): Float64Array {
   const result = new Float64Array(matrix.rows * width);
   for (let row = 0; row < matrix.rows; row++) {
     const target = row * width;
