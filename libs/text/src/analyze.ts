@@ -8,7 +8,7 @@ import { ENGLISH_STOP_WORDS } from './stopwords/en';
 import { tokenizeClauses } from './tokenize';
 import { transliterateToCyrillic } from './transliterate';
 
-/** A word of a text after analysis: its surface form (lower case, Cyrillic for Bulgarian) and stem. */
+/** A word of a text after analysis: surface form (lower case, Cyrillic for Bulgarian) and stem. */
 export interface Token {
   surface: string;
   stem: string;

@@ -26,8 +26,8 @@ dupkite kucheta kuchetata osvetlenie osvetlenieto
 );
 // Short words that are Bulgarian but also English abbreviations or names ("na", "ot", "sega").
 const WEAK = new Set(
-  'na za ot v s da ne se si ti te e i sa bil bila bili pri bez pak tam ima po do vav sus kum ot'.split(
-    ' ',
+  'na za ot v s da ne se si ti te e i sa bil bila bili pri bez pak tam ima po do vav sus kum'.split(
+    /\s+/u,
   ),
 );
 // Digits standing for letters: "4" for ч and "6" for ш, inside a word ("ku4e", "ho6") or leading.

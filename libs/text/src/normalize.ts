@@ -1,7 +1,10 @@
 // Control characters except tab and line breaks (they become spaces below), soft hyphen, zero-width
 // and bidirectional marks, word joiners and the byte-order mark.
-const INVISIBLE =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF]/gu;
+const INVISIBLE = new RegExp(
+  '[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u00AD' +
+    '\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u206F\\uFEFF]',
+  'gu',
+);
 const DOUBLE_QUOTES = /[«»„“”‟″〝〞＂]/gu;
 const SINGLE_QUOTES = /[‘’‚‛′´]/gu;
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/gu;

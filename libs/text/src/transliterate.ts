@@ -1,6 +1,6 @@
 // Bulgarian typed in Latin letters ("shlyokavitsa") has no single standard: people mix the official
 // system ("sht", "zh", "ya") with phone habits ("4" for ч, "6" for ш, "q" for я, "y" or "u" for ъ).
-// The rules below pick the most common reading of each spelling; the original text is never changed.
+// The rules below pick the most common reading of each spelling; the original text never changes.
 
 const LETTERS: Record<string, string> = {
   a: 'а',
