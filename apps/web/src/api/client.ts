@@ -116,10 +116,12 @@ function toApiError(status: number, payload: unknown): ApiError {
 
 async function readJson(response: Response): Promise<unknown> {
   const type = response.headers.get('content-type') ?? '';
-  if (response.status === 204 || !type.includes('json')) return undefined;
+  const text = await response.text();
+  // 202 and 204 replies may carry a JSON content type with an empty body.
+  if (!type.includes('json') || text.trim() === '') return undefined;
 
   try {
-    return await response.json();
+    return JSON.parse(text);
   } catch {
     throw new ApiError(response.status, 'UNEXPECTED_RESPONSE', 'Response was not valid JSON');
   }

@@ -4,7 +4,7 @@ import { errorMessage } from '../i18n/errors';
 import { useT } from '../i18n/i18n';
 import { useSession } from '../session/session';
 
-type SendState = { status: 'idle' | 'sending' | 'sent' } | { status: 'failed'; message: string };
+type SendState = { status: 'idle' | 'sending' | 'sent' } | { status: 'failed'; error: unknown };
 
 export function ConfirmationBanner() {
   const t = useT();
@@ -19,7 +19,7 @@ export function ConfirmationBanner() {
       await call('resendConfirmation');
       setSend({ status: 'sent' });
     } catch (error) {
-      setSend({ status: 'failed', message: errorMessage(t, error) });
+      setSend({ status: 'failed', error });
     }
   };
 
@@ -37,7 +37,7 @@ export function ConfirmationBanner() {
         </button>
         <p role="status" className="banner__status">
           {send.status === 'sent' && t('banner.sent')}
-          {send.status === 'failed' && send.message}
+          {send.status === 'failed' && errorMessage(t, send.error)}
         </p>
       </div>
     </aside>

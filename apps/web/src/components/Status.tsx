@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { Children, type ReactNode } from 'react';
 
 interface StatusProps {
   children?: ReactNode;
@@ -7,8 +7,11 @@ interface StatusProps {
 
 /** A polite live region: rendered empty first so screen readers announce what appears in it. */
 export function Status({ children, tone = 'info' }: StatusProps) {
+  // toArray drops false, null and undefined, so `{flag && text}` children count as empty.
+  const hasContent = Children.toArray(children).length > 0;
+
   return (
-    <div role="status" className={children ? `notice notice--${tone}` : 'notice--empty'}>
+    <div role="status" className={hasContent ? `notice notice--${tone}` : undefined}>
       {children}
     </div>
   );

@@ -7,6 +7,11 @@ import { useT } from '../i18n/i18n';
 
 export type FieldErrors = Record<string, string>;
 
+// Failures are kept untranslated so that switching language re-renders them in the new one.
+type FieldProblem =
+  | { path: string; issue: z.core.$ZodIssue; value: unknown }
+  | { path: string; serverMessage: string };
+
 export interface Form {
   fieldErrors: FieldErrors;
   formError: string | null;
@@ -21,15 +26,22 @@ export interface Form {
 export function useForm(): Form {
   const t = useT();
   const summaryRef = useRef<HTMLDivElement>(null);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const [failure, setFailure] = useState<unknown>(null);
   const [isSubmitting, setSubmitting] = useState(false);
 
+  const fieldErrors: FieldErrors = {};
+  for (const problem of problems) {
+    fieldErrors[problem.path] ??=
+      'issue' in problem ? issueMessage(t, problem.issue, problem.value) : problem.serverMessage;
+  }
+  const formError = failure === null ? null : errorMessage(t, failure);
+
   // The summary must exist in the DOM before it can take focus, hence the synchronous render.
-  const fail = (fields: FieldErrors, message: string | null) => {
+  const fail = (nextProblems: FieldProblem[], nextFailure: unknown) => {
     flushSync(() => {
-      setFieldErrors(fields);
-      setFormError(message);
+      setProblems(nextProblems);
+      setFailure(nextFailure);
     });
     summaryRef.current?.focus();
   };
@@ -38,12 +50,14 @@ export function useForm(): Form {
     const result = schema.safeParse(input);
     if (result.success) return true;
 
-    const fields: FieldErrors = {};
-    for (const issue of result.error.issues) {
-      const path = issue.path.join('.');
-      fields[path] ??= issueMessage(t, issue, input[path]);
-    }
-    fail(fields, null);
+    fail(
+      result.error.issues.map((issue) => {
+        const path = issue.path.join('.');
+
+        return { path, issue, value: input[path] };
+      }),
+      null,
+    );
 
     return false;
   };
@@ -51,16 +65,15 @@ export function useForm(): Form {
   const run: Form['run'] = async (action) => {
     if (isSubmitting) return;
     setSubmitting(true);
-    setFieldErrors({});
-    setFormError(null);
+    setProblems([]);
+    setFailure(null);
 
     try {
       await action();
     } catch (error) {
       const details = isApiError(error) ? error.details : [];
-      const fields = Object.fromEntries(details.map((issue) => [issue.path, issue.message]));
-      const hasFieldErrors = Object.keys(fields).length > 0;
-      fail(fields, hasFieldErrors ? null : errorMessage(t, error));
+      const fields = details.map((issue) => ({ path: issue.path, serverMessage: issue.message }));
+      fail(fields, fields.length > 0 ? null : error);
     } finally {
       setSubmitting(false);
     }

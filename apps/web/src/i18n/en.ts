@@ -1,6 +1,5 @@
 export const en = {
   'app.name': 'Razgovor',
-  'app.tagline': "Sofia's Big Conversations about the city budget",
   skipLink: 'Skip to content',
   'nav.label': 'Main navigation',
   'nav.home': 'Home',
@@ -95,7 +94,7 @@ export const en = {
   'role.facilitator': 'Facilitator',
   'role.analyst': 'Analyst',
   'role.admin': 'Admin',
-  'home.title': 'Razgovor',
+  'home.title': "Sofia's Big Conversations",
   'home.lead':
     'A place where the people of Sofia talk together about how to spend part of the city ' +
     'budget: openly, calmly and to the point.',
@@ -148,7 +147,9 @@ export const en = {
   'profile.emailIs': 'E-mail: {email}',
   'profile.save': 'Save changes',
   'profile.saved': 'Your changes are saved.',
-  'profile.dataTitle': 'Your data',
+  'profile.languageTitle': 'Interface language',
+  'profile.languageHint': 'The change applies at once and is saved to your profile.',
+  'profile.dataTitle': 'A copy of your data',
   'profile.dataBody': 'You can download everything Razgovor holds about you as a JSON file.',
   'profile.download': 'Download my data',
   'profile.downloaded': 'The file razgovor-my-data.json has been downloaded.',

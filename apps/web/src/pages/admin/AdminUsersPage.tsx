@@ -20,17 +20,18 @@ interface UserCardProps {
 
 function UserCard({ user, me, onSaved, onFailed }: UserCardProps) {
   const { t, formatDate } = useI18n();
-  const [isSaving, setSaving] = useState(false);
+  // Shown while the change is saved, so the checkbox flips at once instead of after the reply.
+  const [pendingRoles, setPendingRoles] = useState<Role[] | null>(null);
 
   const saveRoles = async (roles: Role[]) => {
-    setSaving(true);
+    setPendingRoles(roles);
     try {
       const updated = await call('setRoles', { params: { id: user.id }, body: { roles } });
       onSaved(updated);
     } catch (error) {
       onFailed(error);
     } finally {
-      setSaving(false);
+      setPendingRoles(null);
     }
   };
 
@@ -44,8 +45,9 @@ function UserCard({ user, me, onSaved, onFailed }: UserCardProps) {
       </p>
       <RoleToggles
         user={user}
+        roles={pendingRoles ?? user.roles}
         isSelf={user.id === me.id}
-        isSaving={isSaving}
+        isSaving={pendingRoles !== null}
         onChange={saveRoles}
       />
     </li>

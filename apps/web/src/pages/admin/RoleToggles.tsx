@@ -6,17 +6,18 @@ const switchableRoles = ['facilitator', 'analyst', 'admin'] as const satisfies r
 
 interface RoleTogglesProps {
   user: UserSummary;
+  roles: readonly Role[];
   isSelf: boolean;
   isSaving: boolean;
   onChange: (roles: Role[]) => void;
 }
 
-export function RoleToggles({ user, isSelf, isSaving, onChange }: RoleTogglesProps) {
+export function RoleToggles({ user, roles, isSelf, isSaving, onChange }: RoleTogglesProps) {
   const t = useT();
   const hintId = `roles-hint-${user.id}`;
 
   const toggle = (role: Role, isOn: boolean) => {
-    const others = user.roles.filter((held) => held !== role);
+    const others = roles.filter((held) => held !== role);
     onChange(isOn ? [...others, role] : others);
   };
 
@@ -31,7 +32,7 @@ export function RoleToggles({ user, isSelf, isSaving, onChange }: RoleTogglesPro
           <label key={role} className="checkbox">
             <input
               type="checkbox"
-              checked={user.roles.includes(role)}
+              checked={roles.includes(role)}
               disabled={isSaving || isLocked}
               onChange={(event) => toggle(role, event.target.checked)}
             />

@@ -21,21 +21,25 @@ function saveAsFile(data: unknown, fileName: string): void {
   window.setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-type Outcome = { tone: 'success' | 'error'; message: string } | null;
+type Outcome = { kind: 'downloaded' } | { kind: 'failed'; error: unknown } | null;
 
 export function DownloadData() {
   const t = useT();
   const [isBusy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
+  const message =
+    outcome?.kind === 'failed'
+      ? errorMessage(t, outcome.error)
+      : outcome && t('profile.downloaded');
 
   const download = async () => {
     setBusy(true);
     setOutcome(null);
     try {
       saveAsFile(await call('exportMe'), exportFileName);
-      setOutcome({ tone: 'success', message: t('profile.downloaded') });
+      setOutcome({ kind: 'downloaded' });
     } catch (error) {
-      setOutcome({ tone: 'error', message: errorMessage(t, error) });
+      setOutcome({ kind: 'failed', error });
     } finally {
       setBusy(false);
     }
@@ -48,7 +52,7 @@ export function DownloadData() {
       <button type="button" className="button--secondary" onClick={download} disabled={isBusy}>
         {t('profile.download')}
       </button>
-      <Status tone={outcome?.tone}>{outcome?.message}</Status>
+      <Status tone={outcome?.kind === 'failed' ? 'error' : 'success'}>{message}</Status>
     </section>
   );
 }
@@ -56,7 +60,7 @@ export function DownloadData() {
 export function SignOutEverywhere() {
   const t = useT();
   const session = useSession();
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
 
   const signOutEverywhere = async () => {
     setFailure(null);
@@ -65,7 +69,7 @@ export function SignOutEverywhere() {
       session.forget();
       navigate('/sign-in');
     } catch (error) {
-      setFailure(errorMessage(t, error));
+      setFailure(error);
     }
   };
 
@@ -76,7 +80,7 @@ export function SignOutEverywhere() {
       <button type="button" className="button--secondary" onClick={signOutEverywhere}>
         {t('profile.signOutEverywhere')}
       </button>
-      <Status tone="error">{failure}</Status>
+      <Status tone="error">{failure !== null && errorMessage(t, failure)}</Status>
     </section>
   );
 }

@@ -1,6 +1,5 @@
 import {
   limits,
-  locales,
   updateProfileRequest,
   type Me,
   type UpdateProfileRequest,
@@ -8,13 +7,13 @@ import {
 import { useState, type FormEvent } from 'react';
 import { call } from '../../api/client';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { SelectField, TextField } from '../../components/Field';
+import { TextField } from '../../components/Field';
 import { ProfileFields } from '../../components/ProfileFields';
 import { Status } from '../../components/Status';
-import { choose, localeOptions, profileAnswers } from '../../forms/options';
+import { profileAnswers } from '../../forms/options';
 import { useForm } from '../../forms/useForm';
 import { useValues } from '../../forms/useValues';
-import { useI18n } from '../../i18n/i18n';
+import { useT } from '../../i18n/i18n';
 import { useSession } from '../../session/session';
 
 function valuesOf(me: Me) {
@@ -23,22 +22,20 @@ function valuesOf(me: Me) {
     district: me.district ?? '',
     ageBand: me.ageBand ?? '',
     gender: me.gender ?? '',
-    locale: me.locale,
   };
 }
 
 export function DetailsForm({ me }: { me: Me }) {
-  const { t, locale, setLocale } = useI18n();
+  const t = useT();
   const session = useSession();
   const form = useForm();
-  const { values, bind } = useValues(() => ({ ...valuesOf(me), locale }));
+  const { values, bind } = useValues(() => valuesOf(me));
   const [isSaved, setSaved] = useState(false);
   const labels = {
     displayName: t('field.displayName'),
     district: t('field.district'),
     ageBand: t('field.ageBand'),
     gender: t('field.gender'),
-    locale: t('field.language'),
   };
 
   const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
@@ -47,14 +44,12 @@ export function DetailsForm({ me }: { me: Me }) {
     const body: UpdateProfileRequest = {
       displayName: values.displayName,
       ...profileAnswers(values),
-      locale: choose(locales, values.locale) ?? locale,
     };
     if (!form.validate(updateProfileRequest, body)) return;
 
     await form.run(async () => {
       const updated = await call('updateMe', { body });
       session.update(updated);
-      setLocale(updated.locale);
       setSaved(true);
     });
   };
@@ -75,18 +70,12 @@ export function DetailsForm({ me }: { me: Me }) {
           required
         />
         <ProfileFields bind={bind} errors={form.fieldErrors} />
-        <SelectField
-          {...bind('locale')}
-          label={labels.locale}
-          options={localeOptions(t)}
-          error={form.fieldErrors.locale}
-        />
         <p className="field__hint">{t('signUp.whyAsk')}</p>
         <button type="submit" disabled={form.isSubmitting}>
           {t('profile.save')}
         </button>
-        <Status tone="success">{isSaved && t('profile.saved')}</Status>
       </form>
+      <Status tone="success">{isSaved && t('profile.saved')}</Status>
     </section>
   );
 }

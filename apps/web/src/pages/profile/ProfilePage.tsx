@@ -4,6 +4,7 @@ import { useT } from '../../i18n/i18n';
 import { DownloadData, SignOutEverywhere } from './AccountActions';
 import { DeleteAccount } from './DeleteAccount';
 import { DetailsForm } from './DetailsForm';
+import { LanguageChoice } from './LanguageChoice';
 
 export function ProfilePage() {
   const t = useT();
@@ -13,6 +14,7 @@ export function ProfilePage() {
       {(me) => (
         <Page title={t('profile.title')}>
           <DetailsForm me={me} />
+          <LanguageChoice />
           <DownloadData />
           <SignOutEverywhere />
           <DeleteAccount />
