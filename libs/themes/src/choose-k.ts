@@ -1,5 +1,5 @@
 import type { Clustering, Points } from './kmeans';
-import { refine, seedCentroids, subset } from './kmeans';
+import { refine, seedCentroids, sphericalKMeans, subset } from './kmeans';
 import { ari } from './metrics';
 import type { Random } from './random';
 import { sampleIndices } from './random';
@@ -9,6 +9,8 @@ import { distanceMatrix, meanSilhouette } from './silhouette';
 // restarts of every candidate k on 100,000 comments would dominate the run time.
 const SELECTION_SAMPLE = 1500;
 const SILHOUETTE_SAMPLE = 1000;
+const FULL_RESTART_LIMIT = 5_000;
+const FULL_ITERATIONS = { maxIterations: 30, tolerance: 0.001 };
 
 export interface Candidate {
   k: number;
@@ -59,14 +61,16 @@ export function clusterPoints(points: Points, plan: ClusterPlan, random: Random)
   });
   const chosen = best as { clustering: Clustering };
 
-  // The centroids found on the sample seed Lloyd iterations over every comment.
-  const clustering =
-    sample.count === points.count
-      ? chosen.clustering
-      : refine(points, chosen.clustering.centroids, chosen.clustering.k, {
-          maxIterations: 30,
-          tolerance: 0.001,
-        });
+  // The centroids found on the sample seed Lloyd iterations over every comment; when that is
+  // affordable, fresh restarts on every comment compete with them, since a sample of a few
+  // thousand can miss a small theme.
+  if (sample.count === points.count) return { clustering: chosen.clustering, scores };
+  const k = chosen.clustering.k;
+  let clustering = refine(points, chosen.clustering.centroids, k, FULL_ITERATIONS);
+  if (points.count <= FULL_RESTART_LIMIT) {
+    const fresh = sphericalKMeans(points, k, random, plan.restarts, FULL_ITERATIONS);
+    if (fresh.objective > clustering.objective) clustering = fresh;
+  }
 
   return { clustering, scores };
 }

@@ -111,6 +111,7 @@ export function extractUnits(text: string, options: ExtractionOptions): FeatureU
     (token) => !token.isStopWord && isUsefulWord(token.surface),
   );
   const { lexicon } = options;
+  const keys = lexicon ? tokens.map((token) => lexiconKey(token.surface)) : [];
   const units: FeatureUnit[] = [];
 
   let i = 0;
@@ -119,9 +120,9 @@ export function extractUnits(text: string, options: ExtractionOptions): FeatureU
     if (lexicon) {
       const longest = Math.min(lexicon.longestPhrase, tokens.length - i);
       for (let length = longest; length >= 1 && matched === 0; length--) {
-        const words = tokens.slice(i, i + length).map((token) => token.surface);
-        const concept = lexicon.concepts.get(words.map(lexiconKey).join(' '));
+        const concept = lexicon.concepts.get(keys.slice(i, i + length).join(' '));
         if (concept) {
+          const words = tokens.slice(i, i + length).map((token) => token.surface);
           units.push({ key: `=${concept}`, surface: words.join(' ') });
           matched = length;
         }
