@@ -30,7 +30,7 @@ export function ConfirmationBanner() {
         <button
           type="button"
           className="button--secondary"
-          onClick={resend}
+          onClick={() => void resend()}
           disabled={send.status === 'sending'}
         >
           {send.status === 'sending' ? t('banner.sending') : t('banner.resend')}

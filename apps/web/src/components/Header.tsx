@@ -12,6 +12,8 @@ function AccountMenu() {
   const signOut = async () => {
     try {
       await call('signOut');
+    } catch (error) {
+      console.warn('Sign-out request failed', error);
     } finally {
       // Even if the request failed, leaving the person looking signed in would be worse.
       session.forget();
@@ -37,7 +39,7 @@ function AccountMenu() {
         <span className="visually-hidden">{t('header.signedInAs')} </span>
         {me.displayName}
       </span>
-      <button type="button" className="button--link" onClick={signOut}>
+      <button type="button" className="button--link" onClick={() => void signOut()}>
         {t('header.signOut')}
       </button>
     </>

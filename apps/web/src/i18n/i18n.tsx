@@ -3,11 +3,14 @@ import { createContext, useCallback, useContext, useMemo, useState, type ReactNo
 import { bg } from './bg';
 import { en } from './en';
 
-export type MessageKey = keyof typeof bg | keyof typeof en;
+export type MessageKey = keyof typeof bg;
 type Dictionary = Record<MessageKey, string>;
 
-// Both dictionaries must satisfy the union of their keys, so a key missing in either fails tsc.
-const dictionaries: Record<Locale, Dictionary> = { bg, en };
+// Each dictionary must hold every key of the other, so a key missing in either fails tsc.
+const dictionaries: Record<Locale, Dictionary> = {
+  bg: bg satisfies Record<keyof typeof en, string>,
+  en,
+};
 
 const storageKey = 'razgovor.locale';
 export const defaultLocale: Locale = 'bg';

@@ -16,12 +16,12 @@ export function ForgotPasswordPage() {
   const [sentTo, setSentTo] = useState<string | null>(null);
   const labels = { email: t('field.email') };
 
-  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
+  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const body = { email: values.email };
     if (!form.validate(passwordResetRequest, body)) return;
 
-    await form.run(async () => {
+    void form.run(async () => {
       await call('requestPasswordReset', { body });
       setSentTo(values.email.trim());
     });

@@ -85,7 +85,7 @@ export function MailboxPage() {
     <Page title={t('mailbox.title')} width="wide">
       <p>{t('mailbox.intro')}</p>
       <p>
-        <button type="button" className="button--secondary" onClick={refresh}>
+        <button type="button" className="button--secondary" onClick={() => void refresh()}>
           {t('mailbox.refresh')}
         </button>
       </p>

@@ -17,13 +17,13 @@ export function ResetPasswordPage() {
   const { values, bind } = useValues({ password: '' });
   const labels = { password: t('field.newPassword') };
 
-  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
+  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!token) return;
     const body = { token, password: values.password };
     if (!form.validate(passwordResetConfirmRequest, body)) return;
 
-    await form.run(async () => {
+    void form.run(async () => {
       await call('confirmPasswordReset', { body });
       navigate('/sign-in?reset=done', { replace: true });
     });

@@ -21,12 +21,12 @@ export function SignInPage() {
   const isAfterReset = search.get('reset') === 'done';
   const labels = { email: t('field.email'), password: t('field.password') };
 
-  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
+  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const body: SignInRequest = { email: values.email, password: values.password };
     if (!form.validate(signInRequest, body)) return;
 
-    await form.run(async () => {
+    void form.run(async () => {
       const me = await call('signIn', { body });
       session.signIn(me);
       navigate(next);

@@ -35,7 +35,7 @@ export function SignUpPage() {
     gender: t('field.gender'),
   };
 
-  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
+  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const answers = profileAnswers(values);
     const body: SignUpRequest = {
@@ -49,7 +49,7 @@ export function SignUpPage() {
     };
     if (!form.validate(signUpRequest, body)) return;
 
-    await form.run(async () => {
+    void form.run(async () => {
       const me = await call('signUp', { body });
       session.signIn(me);
       navigate('/check-email');

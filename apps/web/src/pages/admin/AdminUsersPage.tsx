@@ -48,7 +48,7 @@ function UserCard({ user, me, onSaved, onFailed }: UserCardProps) {
         roles={pendingRoles ?? user.roles}
         isSelf={user.id === me.id}
         isSaving={pendingRoles !== null}
-        onChange={saveRoles}
+        onChange={(roles) => void saveRoles(roles)}
       />
     </li>
   );
@@ -83,7 +83,7 @@ function UserAdmin({ me }: { me: Me }) {
 
   useEffect(() => {
     const controller = new AbortController();
-    call('listUsers', { query: {}, signal: controller.signal })
+    void call('listUsers', { query: {}, signal: controller.signal })
       .then(setPage)
       .catch((error: unknown) => {
         if (!controller.signal.aborted) setNotice({ kind: 'failed', error });

@@ -49,7 +49,12 @@ export function DownloadData() {
     <section aria-labelledby="data-title" className="card">
       <h2 id="data-title">{t('profile.dataTitle')}</h2>
       <p>{t('profile.dataBody')}</p>
-      <button type="button" className="button--secondary" onClick={download} disabled={isBusy}>
+      <button
+        type="button"
+        className="button--secondary"
+        onClick={() => void download()}
+        disabled={isBusy}
+      >
         {t('profile.download')}
       </button>
       <Status tone={outcome?.kind === 'failed' ? 'error' : 'success'}>{message}</Status>
@@ -77,7 +82,7 @@ export function SignOutEverywhere() {
     <section aria-labelledby="sessions-title" className="card">
       <h2 id="sessions-title">{t('profile.sessionsTitle')}</h2>
       <p>{t('profile.sessionsBody')}</p>
-      <button type="button" className="button--secondary" onClick={signOutEverywhere}>
+      <button type="button" className="button--secondary" onClick={() => void signOutEverywhere()}>
         {t('profile.signOutEverywhere')}
       </button>
       <Status tone="error">{failure !== null && errorMessage(t, failure)}</Status>

@@ -16,12 +16,12 @@ export function DeleteAccount() {
   const { values, bind } = useValues({ password: '' });
   const labels = { password: t('profile.deletePassword') };
 
-  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
+  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const body = { password: values.password };
     if (!form.validate(deleteAccountRequest, body)) return;
 
-    await form.run(async () => {
+    void form.run(async () => {
       await call('deleteMe', { body });
       session.forget();
       navigate('/account-deleted', { replace: true });

@@ -38,7 +38,7 @@ export function DetailsForm({ me }: { me: Me }) {
     gender: t('field.gender'),
   };
 
-  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
+  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setSaved(false);
     const body: UpdateProfileRequest = {
@@ -47,7 +47,7 @@ export function DetailsForm({ me }: { me: Me }) {
     };
     if (!form.validate(updateProfileRequest, body)) return;
 
-    await form.run(async () => {
+    void form.run(async () => {
       const updated = await call('updateMe', { body });
       session.update(updated);
       setSaved(true);
