@@ -35,13 +35,15 @@ function AccountMenu() {
     <>
       <NavLink to="/profile">{t('nav.profile')}</NavLink>
       {me.roles.includes('admin') && <NavLink to="/admin/users">{t('nav.admin')}</NavLink>}
-      <span className="header__person">
-        <span className="visually-hidden">{t('header.signedInAs')} </span>
-        {me.displayName}
+      <span className="header__account">
+        <span className="header__person">
+          <span className="visually-hidden">{t('header.signedInAs')} </span>
+          {me.displayName}
+        </span>
+        <button type="button" className="button--link" onClick={() => void signOut()}>
+          {t('header.signOut')}
+        </button>
       </span>
-      <button type="button" className="button--link" onClick={() => void signOut()}>
-        {t('header.signOut')}
-      </button>
     </>
   );
 }
