@@ -10,7 +10,9 @@ const alias = Object.fromEntries(
 );
 alias['@razgovor/core/'] = path.join(root, 'libs/core/src/');
 
-const plugins = [swc.vite({ ...swcOptions('es6'), jsc: { ...swcOptions('es6').jsc, paths: undefined } })];
+const plugins = [
+  swc.vite({ ...swcOptions('es6'), jsc: { ...swcOptions('es6').jsc, paths: undefined } }),
+];
 
 export default defineConfig({
   resolve: { alias },
@@ -26,7 +28,11 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'integration',
-          include: ['apps/api/test/**/*.spec.ts', 'apps/worker/test/**/*.spec.ts', 'apps/cli/test/**/*.spec.ts'],
+          include: [
+            'apps/api/test/**/*.spec.ts',
+            'apps/worker/test/**/*.spec.ts',
+            'apps/cli/test/**/*.spec.ts',
+          ],
           globalSetup: ['test/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,

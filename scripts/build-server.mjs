@@ -13,11 +13,13 @@ async function collect(dir) {
   for (const entry of entries) {
     const relative = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name !== 'node_modules' && entry.name !== 'test') files.push(...(await collect(relative)));
+      if (entry.name !== 'node_modules' && entry.name !== 'test')
+        files.push(...(await collect(relative)));
     } else if (entry.name.endsWith('.ts') && !skipped.test(entry.name)) {
       files.push(relative);
     }
   }
+
   return files;
 }
 

@@ -10,7 +10,11 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 
 const result = spawnSync(
   process.execPath,
-  ['--enable-source-maps', path.join(root, 'dist/server/apps/cli/src/main.js'), ...process.argv.slice(2)],
+  [
+    '--enable-source-maps',
+    path.join(root, 'dist/server/apps/cli/src/main.js'),
+    ...process.argv.slice(2),
+  ],
   { stdio: 'inherit' },
 );
 process.exit(result.status ?? 1);

@@ -16,6 +16,7 @@ function stop(code) {
   for (const child of [...children].reverse()) child.kill('SIGTERM');
   setTimeout(() => process.exit(code), 1500).unref();
 }
+
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
@@ -26,7 +27,9 @@ if (!existsSync(path.join(root, 'node_modules'))) {
 
 const port = Number(process.env.PORT ?? 3000);
 if (await isPortOpen('127.0.0.1', port)) {
-  console.error(`Port ${port} is taken. Stop what runs there, or choose another: PORT=3001 npm start`);
+  console.error(
+    `Port ${port} is taken. Stop what runs there, or choose another: PORT=3001 npm start`,
+  );
   process.exit(1);
 }
 
@@ -51,10 +54,21 @@ if (!services) {
 
   if (process.env.RAZGOVOR_SKIP_BUILD !== '1') {
     runStep('Building the server…', process.execPath, ['scripts/build-server.mjs'], env);
-    runStep('Building the web app…', process.execPath, [
-      'node_modules/vite/bin/vite.js', 'build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn',
-    ], env);
+    runStep(
+      'Building the web app…',
+      process.execPath,
+      [
+        'node_modules/vite/bin/vite.js',
+        'build',
+        '--config',
+        'apps/web/vite.config.mts',
+        '--logLevel',
+        'warn',
+      ],
+      env,
+    );
   }
+
   const cli = path.join(root, 'dist/server/apps/cli/src/main.js');
   runStep('Applying migrations and demo data…', process.execPath, [cli, 'seed'], env);
 
@@ -62,6 +76,7 @@ if (!services) {
   if (isOwnMailbox && !(await isPortOpen('127.0.0.1', smtpPort))) {
     launch('mailbox', [cli, 'mailbox', '--port', String(smtpPort)], env, children);
   }
+
   const api = launch('api', [path.join(root, 'dist/server/apps/api/src/main.js')], env, children);
   launch('worker', [path.join(root, 'dist/server/apps/worker/src/main.js')], env, children);
   for (const child of children) child.on('exit', (code) => stopping || stop(code ?? 1));

@@ -23,7 +23,7 @@ export default async function setup(project: TestProject) {
   const runId = `${project.name}_${process.pid}_${Date.now().toString(36)}`;
   const databaseName = `razgovor_test_${runId}`;
   const databaseUrl = `${serverUrl}/${databaseName}`;
-  const redisPrefix = `rztest_${runId}`.toLowerCase();
+  const redisPrefix = `rzt_${runId}`.toLowerCase();
 
   await admin((client) => client.query(`CREATE DATABASE "${databaseName}"`));
 
@@ -40,6 +40,7 @@ export default async function setup(project: TestProject) {
       if (keys.length > 0) await redis.del(...keys);
       cursor = next;
     } while (cursor !== '0');
+
     await redis.quit();
   };
 }

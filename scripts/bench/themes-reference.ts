@@ -90,6 +90,7 @@ function run(rows: Row[], columns: number, k: number, random: () => number) {
         const s = similarity(row, centroids, c, columns);
         if (s > bestSimilarity) [best, bestSimilarity] = [c, s];
       }
+
       if (labels[i] !== best) changed++;
       labels[i] = best;
       objective += bestSimilarity;

@@ -23,5 +23,6 @@ if (!entry) {
   console.error('Usage: node scripts/bench/themes-run.mjs FILE.ts [args...]');
   process.exit(2);
 }
+
 process.argv = [process.argv[0], path.resolve(entry), ...rest];
 createRequire(import.meta.url)(path.resolve(entry));

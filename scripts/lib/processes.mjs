@@ -5,7 +5,7 @@ import readline from 'node:readline';
 const colours = { api: 36, worker: 35, mailbox: 33, start: 32 };
 
 export function say(name, text) {
-  const colour = process.stdout.isTTY ? colours[name] ?? 37 : null;
+  const colour = process.stdout.isTTY ? (colours[name] ?? 37) : null;
   const label = colour ? `\x1b[${colour}m${name.padEnd(7)}\x1b[0m` : name.padEnd(7);
   process.stdout.write(`${label} ${text}\n`);
 }
@@ -15,6 +15,7 @@ function compact(line) {
     const entry = JSON.parse(line);
     const time = typeof entry.time === 'string' ? entry.time.slice(11, 19) : '';
     const context = entry.context ? `[${entry.context}] ` : '';
+
     return `${time} ${String(entry.level ?? '').padEnd(5)} ${context}${entry.msg ?? line}`;
   } catch {
     return line;
@@ -38,7 +39,9 @@ export function launch(name, args, env, children) {
   for (const stream of [child.stdout, child.stderr]) {
     readline.createInterface({ input: stream }).on('line', (line) => say(name, compact(line)));
   }
+
   children.push(child);
+
   return child;
 }
 
@@ -50,7 +53,9 @@ export async function waitForHealth(url, seconds) {
     } catch {
       // Not listening yet.
     }
+
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+
   return false;
 }

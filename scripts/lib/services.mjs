@@ -13,6 +13,7 @@ export function isPortOpen(host, port, timeoutMs = 800) {
       socket.destroy();
       resolve(open);
     };
+
     socket.setTimeout(timeoutMs, () => done(false));
     socket.once('connect', () => done(true));
     socket.once('error', () => done(false));
@@ -24,6 +25,7 @@ async function waitForPort(host, port, seconds) {
     if (await isPortOpen(host, port)) return true;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+
   return false;
 }
 
@@ -32,12 +34,14 @@ function findBinary(name) {
   for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
     candidates.push(path.join(dir, name));
   }
+
   for (const base of ['/usr/lib/postgresql', '/opt/homebrew/opt', '/usr/local/opt']) {
     if (!existsSync(base)) continue;
     for (const version of readdirSync(base).sort().reverse()) {
       candidates.push(path.join(base, version, 'bin', name));
     }
   }
+
   return candidates.find((candidate) => existsSync(candidate)) ?? null;
 }
 
@@ -47,7 +51,10 @@ export async function ensureDatabase(databaseUrl) {
   const name = decodeURIComponent(url.pathname.slice(1));
   const admin = new URL(databaseUrl);
   admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString(), connectionTimeoutMillis: 3000 });
+  const client = new pg.Client({
+    connectionString: admin.toString(),
+    connectionTimeoutMillis: 3000,
+  });
   await client.connect();
   try {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
@@ -60,6 +67,7 @@ export async function ensureDatabase(databaseUrl) {
 async function canConnect(databaseUrl) {
   try {
     await ensureDatabase(databaseUrl);
+
     return true;
   } catch {
     return false;
@@ -69,6 +77,7 @@ async function canConnect(databaseUrl) {
 function asServiceUser(command, args) {
   // PostgreSQL refuses to run as root; where we are root, run it as the system's postgres user.
   if (process.getuid?.() === 0) return ['runuser', ['-u', 'postgres', '--', command, ...args]];
+
   return [command, args];
 }
 
@@ -81,15 +90,32 @@ async function startPrivatePostgres(dataDir, port, children) {
   if (!existsSync(path.join(directory, 'PG_VERSION'))) {
     mkdirSync(directory, { recursive: true });
     if (isRoot) execFileSync('chown', ['-R', 'postgres', directory]);
-    const [command, args] = asServiceUser(initdb, ['-D', directory, '-U', 'postgres', '--auth=trust', '-E', 'UTF8']);
+    const [command, args] = asServiceUser(initdb, [
+      '-D',
+      directory,
+      '-U',
+      'postgres',
+      '--auth=trust',
+      '-E',
+      'UTF8',
+    ]);
     execFileSync(command, args, { stdio: 'ignore' });
   }
+
   const [command, args] = asServiceUser(postgres, [
-    '-D', directory, '-p', String(port), '-h', '127.0.0.1', '-k', directory,
+    '-D',
+    directory,
+    '-p',
+    String(port),
+    '-h',
+    '127.0.0.1',
+    '-k',
+    directory,
   ]);
   const child = spawn(command, args, { stdio: 'ignore' });
   children.push(child);
   if (!(await waitForPort('127.0.0.1', port, 20))) return null;
+
   return `postgres://postgres@127.0.0.1:${port}/razgovor`;
 }
 
@@ -100,11 +126,23 @@ async function startPrivateRedis(dataDir, port, children) {
   mkdirSync(directory, { recursive: true });
   const child = spawn(
     redis,
-    ['--port', String(port), '--bind', '127.0.0.1', '--dir', directory, '--appendonly', 'yes', '--save', ''],
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      directory,
+      '--appendonly',
+      'yes',
+      '--save',
+      '',
+    ],
     { stdio: 'ignore' },
   );
   children.push(child);
   if (!(await waitForPort('127.0.0.1', port, 10))) return null;
+
   return `redis://127.0.0.1:${port}`;
 }
 
@@ -140,6 +178,7 @@ export async function resolveServices(root, children, log) {
   } else {
     await ensureDatabase(databaseUrl).catch(() => undefined);
   }
+
   if (!redisUrl) {
     if (await isPortOpen('127.0.0.1', 6379)) redisUrl = 'redis://127.0.0.1:6379';
     else {
@@ -148,6 +187,7 @@ export async function resolveServices(root, children, log) {
       redisUrl = await startPrivateRedis(dataDir, 63799, children);
     }
   }
+
   if (existsSync(dataDir)) writeFileSync(path.join(dataDir, '.gitignore'), '*\n');
 
   return databaseUrl && redisUrl ? { databaseUrl, redisUrl } : null;

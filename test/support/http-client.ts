@@ -29,7 +29,11 @@ export class HttpClient {
   }
 
   /** Sends exactly what it is given: no CSRF token unless in headers, raw body text. */
-  async raw(method: string, path: string, init: { headers?: Record<string, string>; body?: string }) {
+  async raw(
+    method: string,
+    path: string,
+    init: { headers?: Record<string, string>; body?: string },
+  ) {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: { cookie: this.cookieHeader(), ...init.headers },
@@ -71,7 +75,9 @@ export class HttpClient {
   }
 
   private cookieHeader(): string {
-    return [...this.cookies].map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('; ');
+    return [...this.cookies]
+      .map(([name, value]) => `${name}=${encodeURIComponent(value)}`)
+      .join('; ');
   }
 
   private remember(response: Response): void {

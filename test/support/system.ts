@@ -2,20 +2,19 @@ import { createApiApp } from '../../apps/api/src/app';
 import { createWorkerApp } from '../../apps/worker/src/app';
 import {
   type AppConfig,
-  Clock,
+  type Clock,
   createRedis,
   JsonLogger,
   loadConfig,
-  type MailboxMessage,
   readDevMailbox,
   startDevMailbox,
 } from '@razgovor/core';
+import type { MailboxMessage } from '@razgovor/contracts';
 import type { Redis } from 'ioredis';
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { inject } from 'vitest';
 import { HttpClient } from './http-client';
-
-let systems = 0;
 
 export interface TestSystem {
   url: string;
@@ -34,8 +33,7 @@ export interface TestSystem {
 export async function startSystem(
   options: { env?: Record<string, string>; clock?: Clock; withWorker?: boolean } = {},
 ): Promise<TestSystem> {
-  systems++;
-  const prefix = `${inject('redisPrefix')}_${systems}`;
+  const prefix = `${inject('redisPrefix')}_${randomUUID().slice(0, 8)}`;
   const logs: string[] = [];
   const logger = new JsonLogger('info', (line) => logs.push(line));
   const bootstrapRedis = createRedis(inject('redisUrl'), logger, { name: 'test' });
@@ -56,7 +54,9 @@ export async function startSystem(
   await api.listen(0, '127.0.0.1');
   const { port } = api.getHttpServer().address() as AddressInfo;
   const worker =
-    options.withWorker === false ? null : await createWorkerApp({ config, logger, clock: options.clock });
+    options.withWorker === false
+      ? null
+      : await createWorkerApp({ config, logger, clock: options.clock });
   const url = `http://127.0.0.1:${port}`;
 
   return {
@@ -74,6 +74,7 @@ export async function startSystem(
         if (found) return found;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
+
       throw new Error(`No mail for ${to} arrived within 10 s`);
     },
     async stop() {
@@ -96,5 +97,6 @@ let accounts = 0;
 
 export function uniqueEmail(label = 'person'): string {
   accounts++;
+
   return `${label}.${process.pid}.${Date.now().toString(36)}.${accounts}@example.org`;
 }

@@ -27,7 +27,6 @@ export async function createApiApp(options: ApiOptions): Promise<NestExpressAppl
 
   app.set('trust proxy', config.isBehindProxy);
   app.disable('x-powered-by');
-  app.enableShutdownHooks();
   if (config.corsOrigin) app.enableCors({ origin: config.corsOrigin, credentials: true });
   app.use(
     helmet({

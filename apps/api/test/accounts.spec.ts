@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeClock } from '../../../test/support/fake-clock';
-import { HttpClient } from '../../../test/support/http-client';
+import { type HttpClient } from '../../../test/support/http-client';
 import { linkToken, startSystem, type TestSystem, uniqueEmail } from '../../../test/support/system';
 
 const password = 'correct horse battery';
@@ -54,7 +54,10 @@ describe('accounts', () => {
 
     expect((await client.post('/api/auth/sign-out')).status).toBe(204);
     expect((await client.get('/api/me')).status).toBe(401);
-    const signedIn = await client.post('/api/auth/sign-in', { email: email.toUpperCase(), password });
+    const signedIn = await client.post('/api/auth/sign-in', {
+      email: email.toUpperCase(),
+      password,
+    });
     expect(signedIn.status).toBe(200);
     expect((await client.get('/api/me')).body).toMatchObject({ email });
   });
@@ -63,7 +66,9 @@ describe('accounts', () => {
     const client = system.client();
     const { email } = await signUp(client);
 
-    const wrong = await system.client().post('/api/auth/sign-in', { email, password: 'not it at all' });
+    const wrong = await system
+      .client()
+      .post('/api/auth/sign-in', { email, password: 'not it at all' });
     const unknown = await system.client().post('/api/auth/sign-in', {
       email: uniqueEmail('nobody'),
       password,
@@ -77,7 +82,9 @@ describe('accounts', () => {
     const { email } = await signUp(system.client());
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) {
-      statuses.push((await system.client().post('/api/auth/sign-in', { email, password: 'wrong one!' })).status);
+      statuses.push(
+        (await system.client().post('/api/auth/sign-in', { email, password: 'wrong one!' })).status,
+      );
     }
 
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
@@ -108,7 +115,9 @@ describe('accounts', () => {
       password: 'yet another password',
     });
     expect(reused.body).toMatchObject({ code: 'TOKEN_INVALID' });
-    const signIn = await system.client().post('/api/auth/sign-in', { email, password: newPassword });
+    const signIn = await system
+      .client()
+      .post('/api/auth/sign-in', { email, password: newPassword });
     expect(signIn.status).toBe(200);
   });
 
@@ -140,7 +149,11 @@ describe('accounts', () => {
     const { email, me } = await signUp(client);
 
     const updated = await client.patch('/api/me', { locale: 'en', gender: 'prefer-not-to-say' });
-    expect(updated.body).toMatchObject({ locale: 'en', gender: 'prefer-not-to-say', district: 'mladost' });
+    expect(updated.body).toMatchObject({
+      locale: 'en',
+      gender: 'prefer-not-to-say',
+      district: 'mladost',
+    });
     const exported = await client.get('/api/me/export');
     expect(exported.status).toBe(200);
     expect(exported.headers.get('content-disposition')).toContain('razgovor-my-data.json');
@@ -162,7 +175,12 @@ describe('accounts', () => {
     const signIn = await system.client().post('/api/auth/sign-in', { email, password });
     expect(signIn.status).toBe(401);
     const rows = await queryUser(system, me.id);
-    expect(rows).toMatchObject({ email: null, display_name: null, password_hash: null, district: null });
+    expect(rows).toMatchObject({
+      email: null,
+      display_name: null,
+      password_hash: null,
+      district: null,
+    });
     expect(rows.deleted_at).not.toBeNull();
   });
 

@@ -20,7 +20,10 @@ async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   const command = commands.find((candidate) => candidate.name === name);
   if (!command) {
-    process.stderr.write(name && name !== '--help' ? `Unknown command: ${name}\n\n${help()}` : help());
+    process.stderr.write(
+      name && name !== '--help' ? `Unknown command: ${name}\n\n${help()}` : help(),
+    );
+
     return name && name !== '--help' ? 64 : 0;
   }
 
@@ -29,12 +32,20 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n\nUsage: npm run cli -- ${command.usage}\n`);
+
       return 64;
     }
-    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+
+    if (
+      error instanceof TypeError &&
+      'code' in error &&
+      String(error.code).startsWith('ERR_PARSE_ARGS')
+    ) {
       process.stderr.write(`${error.message}\n\nUsage: npm run cli -- ${command.usage}\n`);
+
       return 64;
     }
+
     throw error;
   }
 }

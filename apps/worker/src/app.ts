@@ -8,7 +8,6 @@ export async function createWorkerApp(options: CoreOptions & { logger?: JsonLogg
     logger,
     abortOnError: false,
   });
-  app.enableShutdownHooks();
   await app.init();
 
   return app;

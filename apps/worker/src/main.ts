@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, JsonLogger, loadConfig } from '@razgovor/core';
+import { ConfigError, exitOnSignals, JsonLogger, loadConfig } from '@razgovor/core';
 import { createWorkerApp } from './app';
 
 async function main(): Promise<void> {
@@ -11,6 +11,7 @@ async function main(): Promise<void> {
     process.stderr.write(`Razgovor worker cannot start. ${error.message}\n`);
     process.exit(78);
   }
+
   const logger = new JsonLogger(config.logLevel);
   const startup = new AbortController();
   const stopDuringStartup = () => {
@@ -18,12 +19,14 @@ async function main(): Promise<void> {
     startup.abort();
     process.exit(0);
   };
+
   process.once('SIGTERM', stopDuringStartup);
   process.once('SIGINT', stopDuringStartup);
 
-  await createWorkerApp({ config, logger, signal: startup.signal });
+  const app = await createWorkerApp({ config, logger, signal: startup.signal });
   process.off('SIGTERM', stopDuringStartup);
   process.off('SIGINT', stopDuringStartup);
+  exitOnSignals(() => app.close(), logger, 'Worker');
 
   logger.log('Worker started', 'Worker');
 }

@@ -21,7 +21,7 @@ import { createDataSource, runMigrations } from './database/data-source';
 import { describeUrl, retryUntilReady } from './database/retry';
 import { createQueue } from './jobs/queues';
 import { MAIL_QUEUE, type MailJob, MailOutbox, mailJobOptions } from './mail/mail.queue';
-import { createRedis } from './redis/redis';
+import { closeRedis, createRedis } from './redis/redis';
 import { RateLimiter } from './security/rate-limiter';
 
 export interface CoreOptions {
@@ -43,7 +43,7 @@ class CoreLifecycle implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.mailQueue.close();
-    await this.redis.quit().catch(() => this.redis.disconnect());
+    await closeRedis(this.redis);
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
 }

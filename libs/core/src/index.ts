@@ -23,3 +23,4 @@ export * from './security/rate-limiter';
 export * from './mail/dev-mailbox';
 export * from './jobs/processor';
 export * from './demo/demo-accounts';
+export * from './common/shutdown';

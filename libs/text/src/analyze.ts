@@ -65,6 +65,7 @@ function toToken(word: string, clause: number, language: Language): Token {
       clause,
     };
   }
+
   if (LATIN.test(word)) {
     const isStopWord = ENGLISH_STOP_WORDS.has(word);
 

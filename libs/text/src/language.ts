@@ -25,6 +25,7 @@ export function detectLanguage(text: string): Language {
       else other += 1;
     }
   }
+
   const letters = cyrillic + latin + other;
   if (letters === 0) return 'other';
 
@@ -35,6 +36,7 @@ export function detectLanguage(text: string): Language {
       ? 'other'
       : 'bg';
   }
+
   if (latin >= other) {
     if (isLatinBulgarian(text)) return 'bg';
     const foreign = text.match(NON_ENGLISH_LATIN)?.length ?? 0;

@@ -71,6 +71,7 @@ function computeWeights(word: string): Weights {
   if (Q_AS_YA.test(word) && !/iraq|qatar|qaeda|sql|^qi|faq|[ac]q$|qq/u.test(word)) {
     bulgarian = Math.max(bulgarian, 1.5);
   }
+
   if (bulgarian === 0 && BULGARIAN_ONSET.test(word)) bulgarian = 1;
   if (bulgarian === 0 && word.length > 4 && BULGARIAN_ENDING.test(word)) bulgarian = 0.5;
 
@@ -95,6 +96,7 @@ export function isLatinBulgarian(text: string): boolean {
     else if ((code >= 0xc0 && code <= 0x24f) || (code >= 0x1e00 && code <= 0x1eff)) return false;
     else if (code >= 0x370 && /\p{L}/u.test(text[index])) otherLetters += 1;
   }
+
   if (latinLetters === 0 || otherLetters > latinLetters) return false;
 
   const words = text.toLowerCase().match(/[a-z0-9']+/gu) ?? [];
@@ -112,6 +114,7 @@ export function isLatinBulgarian(text: string): boolean {
     if (weights.bulgarian > 0) bulgarianWords += 1;
     if (weights.bulgarian >= 1.5) hasStrongWord = true;
   }
+
   const isEnough =
     bulgarian >= 3 || (hasStrongWord && bulgarian >= 2) || (english === 0 && bulgarianWords >= 3);
 

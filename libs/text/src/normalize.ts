@@ -63,6 +63,7 @@ export function normalize(text: string): string {
       .replace(SINGLE_QUOTES, "'")
       .replace(DASHES, '-');
   }
+
   result = result.replace(/\s+/gu, ' ').trim();
 
   return hasBothScripts(result) ? result.replace(WORD, foldHomoglyphs) : result;
@@ -87,6 +88,7 @@ export function foldHomoglyphs(word: string): string {
       if (!(char in LATIN_TO_CYRILLIC)) strongLatin += 1;
     }
   }
+
   if (cyrillic === 0 || latin === 0) return word;
   // A word with unambiguous letters of both scripts is not a homoglyph accident: leave it alone.
   if (strongCyrillic > 0 && strongLatin > 0) return word;

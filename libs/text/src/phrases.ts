@@ -69,6 +69,7 @@ export function findPhrases(texts: Iterable<AnalyzedText>, options: PhraseOption
     const surface = mostFrequent(surfaces.get(key) ?? key);
     phrases.push({ key, stems: [first, second], surface, count, logLikelihood, pmi });
   }
+
   phrases.sort((left, right) => right.logLikelihood - left.logLikelihood);
 
   return options.limit === undefined ? phrases : phrases.slice(0, options.limit);

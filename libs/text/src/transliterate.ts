@@ -101,11 +101,13 @@ function readAt(word: string, position: number): [string, number] {
 
     return [isFinal ? 'ия' : 'я', 2];
   }
+
   // "tsk" is "тск" (detski, bratski), not "цк"
   if (word.startsWith('tsk', position)) return ['т', 1];
   for (const [latin, cyrillic] of CLUSTERS) {
     if (word.startsWith(latin, position)) return [cyrillic, latin.length];
   }
+
   if (char === 'y') return [isAnyVowel(next) || isVowel(previous) ? 'й' : 'ъ', 1];
   // "j" is mostly "ж" (nujno, moje); only "kraj" and "moj" at the end of a word use it for "й"
   if (char === 'j' && isVowel(previous) && next === '') return ['й', 1];

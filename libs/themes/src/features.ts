@@ -73,6 +73,7 @@ export function transliterateLoan(word: string): string {
       i += digraph[0].length;
       continue;
     }
+
     const letter = word[i];
     result +=
       /[ei]/u.test(word[i + 1] ?? '') && letter === 'c' ? 'с' : (LATIN_LETTERS[letter] ?? '');
@@ -96,6 +97,7 @@ function loanCandidates(surface: string, stem: string): string[] {
       candidates.push(token.stem);
     }
   }
+
   if (loanCache.size < 100_000) loanCache.set(surface, candidates);
 
   return candidates;
@@ -128,6 +130,7 @@ export function extractUnits(text: string, options: ExtractionOptions): FeatureU
         }
       }
     }
+
     if (matched > 0) {
       i += matched;
       continue;

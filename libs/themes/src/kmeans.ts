@@ -37,6 +37,7 @@ export function dot(
     s2 += a[aOffset + i + 2] * b[bOffset + i + 2];
     s3 += a[aOffset + i + 3] * b[bOffset + i + 3];
   }
+
   for (; i < size; i++) s0 += a[aOffset + i] * b[bOffset + i];
 
   return s0 + s1 + s2 + s3;
@@ -68,10 +69,12 @@ export function seedCentroids(points: Points, k: number, random: Random): Float6
       if (d < distance[i]) distance[i] = d;
       total += distance[i];
     }
+
     if (total <= 0) {
       chosen = Math.floor(random() * count);
       continue;
     }
+
     let target = random() * total;
     chosen = count - 1;
     for (let i = 0; i < count; i++) {
@@ -106,11 +109,13 @@ function assign(
         best = c;
       }
     }
+
     if (clustering.labels[i] !== best) changed++;
     clustering.labels[i] = best;
     clustering.similarities[i] = bestSimilarity;
     objective += bestSimilarity;
   }
+
   clustering.objective = objective;
 
   return changed;
@@ -127,6 +132,7 @@ function update(points: Points, clustering: Clustering): void {
     for (let d = 0; d < dimensions; d++)
       centroids[c * dimensions + d] += values[i * dimensions + d];
   }
+
   // An emptied cluster restarts at the point that fits its own cluster worst.
   for (let c = 0; c < k; c++) {
     if (sizes[c] > 0) continue;
@@ -135,6 +141,7 @@ function update(points: Points, clustering: Clustering): void {
     centroids.set(values.subarray(worst * dimensions, (worst + 1) * dimensions), c * dimensions);
     similarities[worst] = 1;
   }
+
   normalizeRows(centroids, k, dimensions);
 }
 
@@ -166,6 +173,7 @@ export function refine(
     if (changed <= tolerance * points.count && iteration > 0) break;
     update(points, clustering);
   }
+
   assign(points, clustering.centroids, k, clustering);
 
   return clustering;

@@ -89,6 +89,7 @@ export function labelThemes(input: LabelInput): ThemeTerms[] {
       );
       chosen.push(phrase ?? first);
     }
+
     for (const candidate of scored) {
       if (chosen.length >= termCount) break;
       const key = features[candidate.feature];
@@ -101,6 +102,7 @@ export function labelThemes(input: LabelInput): ThemeTerms[] {
         continue;
       chosen.push(candidate);
     }
+
     const terms = chosen.map((item) => surfaces[item.feature]);
 
     return { label: terms.slice(0, 2).join(', '), terms };

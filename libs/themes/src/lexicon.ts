@@ -46,6 +46,7 @@ export function lexiconKey(word: string): string {
 
     return word;
   }
+
   if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
   if (word.length > 4 && /(ches|shes|sses|xes)$/u.test(word)) return word.slice(0, -2);
   if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);

@@ -27,6 +27,7 @@ export function orthonormalize(
         for (let r = 0; r < rows; r++) column[r] -= dot * other[r];
       }
     }
+
     let norm = 0;
     for (let r = 0; r < rows; r++) norm += column[r] * column[r];
     norm = Math.sqrt(norm);
@@ -55,6 +56,7 @@ export function gram(matrix: Float64Array, rows: number, width: number): Float64
       for (let j = i; j < width; j++) result[i * width + j] += value * matrix[offset + j];
     }
   }
+
   for (let i = 0; i < width; i++) {
     for (let j = 0; j < i; j++) result[i * width + j] = result[j * width + i];
   }
@@ -93,12 +95,14 @@ export function symmetricEigen(input: Float64Array, size: number): Eigen {
           a[k * size + p] = c * akp - s * akq;
           a[k * size + q] = s * akp + c * akq;
         }
+
         for (let k = 0; k < size; k++) {
           const apk = a[p * size + k];
           const aqk = a[q * size + k];
           a[p * size + k] = c * apk - s * aqk;
           a[q * size + k] = s * apk + c * aqk;
         }
+
         for (let k = 0; k < size; k++) {
           const vkp = v[k * size + p];
           const vkq = v[k * size + q];

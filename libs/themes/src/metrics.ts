@@ -12,6 +12,7 @@ function contingency(truth: Partition, predicted: Partition): Contingency {
   if (truth.length !== predicted.length) {
     throw new Error(`Partitions differ in length: ${truth.length} and ${predicted.length}`);
   }
+
   const cells = new Map<string, number>();
   const rowSums = new Map<string, number>();
   const columnSums = new Map<string, number>();
@@ -54,6 +55,7 @@ export function nmi(truth: Partition, predicted: Partition): number {
     const columnSum = table.columnSums.get(column) ?? 0;
     mutual += (count / total) * Math.log((count * total) / (rowSum * columnSum));
   }
+
   const hTruth = entropy(table.rowSums, total);
   const hPredicted = entropy(table.columnSums, total);
   // Both partitions a single group: identical by convention; only one of them: nothing shared.

@@ -40,6 +40,7 @@ export function place(similarities: ArrayLike<number>, model: ThemeModel): Place
       bestSimilarity = similarities[t];
     }
   }
+
   let partition = Math.exp((model.otherThreshold - bestSimilarity) / model.temperature);
   for (let t = 0; t < similarities.length; t++) {
     partition += Math.exp((similarities[t] - bestSimilarity) / model.temperature);

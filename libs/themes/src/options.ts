@@ -41,6 +41,7 @@ export function resolveOptions(count: number, options: ThemeOptions): ResolvedOp
   if (options.k !== undefined && (!Number.isInteger(options.k) || options.k < 1)) {
     throw new Error(`k must be a positive integer, got ${options.k}`);
   }
+
   if (!Number.isInteger(minK) || minK < 1 || !Number.isInteger(maxK)) {
     throw new Error(`minK and maxK must be positive integers, got ${minK} and ${maxK}`);
   }

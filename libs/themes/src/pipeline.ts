@@ -53,9 +53,11 @@ function extractTerms(texts: string[], options: ResolvedOptions): Term[][] {
         if (/\p{Script=Cyrillic}/u.test(key)) bulgarian.set(key, (bulgarian.get(key) ?? 0) + 1);
       }
     }
+
     const isKnown = (stem: string) => (bulgarian.get(stem) ?? 0) >= options.minDocumentFrequency;
     for (const units of documents) resolveLoans(units, isKnown);
   }
+
   options.onProgress?.('features', texts.length, texts.length);
 
   return documents.map(toTerms);
@@ -115,6 +117,7 @@ function groupPoints(
 
     return group(Array.from({ length: maxK - minK + 1 }, (_, i) => minK + i));
   }
+
   // With k fixed, "other" takes one of the k places when it is not empty.
   if (options.k > 1) {
     const withOther = group([Math.min(options.k - 1, limit)]);

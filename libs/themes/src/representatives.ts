@@ -40,6 +40,7 @@ export function pickRepresentatives(
         best = candidate;
       }
     }
+
     if (best < 0) break;
     chosen.push(best);
   }

@@ -61,6 +61,7 @@ export function vectorize(
     const feature = index.get(key);
     if (feature !== undefined) counts.set(feature, (counts.get(feature) ?? 0) + 1);
   }
+
   const indices = [...counts.keys()].sort((a, b) => a - b);
   const values = indices.map((feature) => (1 + Math.log(counts.get(feature) ?? 1)) * idf[feature]);
 

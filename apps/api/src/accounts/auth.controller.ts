@@ -9,7 +9,14 @@ import {
   type SignInRequest,
   type SignUpRequest,
 } from '@razgovor/contracts';
-import { APP_CONFIG, type AppConfig, AuthService, type ClientInfo, toMe, type User } from '@razgovor/core';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  AuthService,
+  type ClientInfo,
+  toMe,
+  type User,
+} from '@razgovor/core';
 import type { Response } from 'express';
 import { type ApiRequest, csrfCookie } from '../http/api-request';
 import { clearSessionCookie, setCsrfCookie, setSessionCookie } from '../http/cookies';

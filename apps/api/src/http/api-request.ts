@@ -24,5 +24,6 @@ export function parseCookies(header: string | undefined): Record<string, string>
       // A cookie we cannot decode is not one of ours.
     }
   }
+
   return cookies;
 }

@@ -73,6 +73,6 @@ export const CurrentUser = createParamDecorator((_data: unknown, context: Execut
   return request.user;
 });
 
-export const CurrentRequest = createParamDecorator(
-  (_data: unknown, context: ExecutionContext) => context.switchToHttp().getRequest<ApiRequest>(),
+export const CurrentRequest = createParamDecorator((_data: unknown, context: ExecutionContext) =>
+  context.switchToHttp().getRequest<ApiRequest>(),
 );

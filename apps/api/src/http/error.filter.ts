@@ -1,4 +1,10 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  Logger,
+} from '@nestjs/common';
 import type { ErrorCode } from '@razgovor/contracts';
 import { AppError } from '@razgovor/core';
 import type { Response } from 'express';
@@ -29,13 +35,16 @@ export class ErrorFilter implements ExceptionFilter {
 
     if (error instanceof AppError) {
       sendError(response, error.code, error.message, error.details, error.retryAfterSeconds);
+
       return;
     }
+
     if (error instanceof HttpException && codeByStatus[error.getStatus()]) {
       const code = codeByStatus[error.getStatus()] as ErrorCode;
       const message =
         code === 'ROUTE_NOT_FOUND' ? `No route ${request.method} ${request.path}` : error.message;
       sendError(response, code, message);
+
       return;
     }
 

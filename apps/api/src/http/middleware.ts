@@ -1,11 +1,5 @@
 import { Logger } from '@nestjs/common';
-import {
-  type AppConfig,
-  hmac,
-  randomToken,
-  runWithRequestId,
-  safeEqual,
-} from '@razgovor/core';
+import { type AppConfig, hmac, randomToken, runWithRequestId, safeEqual } from '@razgovor/core';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { type ApiRequest, csrfCookie, csrfHeader, parseCookies } from './api-request';
@@ -69,9 +63,11 @@ export function jsonBody(config: AppConfig): Middleware {
           `The body is larger than ${config.bodyLimitBytes} bytes`,
         );
       }
+
       if (error.type === 'entity.parse.failed') {
         return sendError(response, 'MALFORMED_JSON', 'The body is not valid JSON');
       }
+
       sendError(response, 'VALIDATION_FAILED', error.message ?? 'The body could not be read');
     });
   };

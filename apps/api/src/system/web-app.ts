@@ -19,5 +19,6 @@ export function mountWebApp(app: Express, directory: string): boolean {
     response.setHeader('Cache-Control', 'no-cache');
     response.sendFile(index);
   });
+
   return true;
 }

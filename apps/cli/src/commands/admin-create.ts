@@ -11,7 +11,11 @@ export const adminCreateCommand: Command = {
   async run(argv) {
     const { values } = parseArgs({
       args: argv,
-      options: { email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' } },
+      options: {
+        email: { type: 'string' },
+        password: { type: 'string' },
+        name: { type: 'string' },
+      },
       strict: true,
     });
     const parsed = signUpRequest.safeParse({
@@ -20,9 +24,13 @@ export const adminCreateCommand: Command = {
       displayName: values.name ?? 'Admin',
     });
     if (!parsed.success) {
-      const problems = parsed.error.issues.map((issue) => `--${String(issue.path[0]) === "displayName" ? "name" : String(issue.path[0])}: ${issue.message}`);
+      const problems = parsed.error.issues.map(
+        (issue) =>
+          `--${String(issue.path[0]) === 'displayName' ? 'name' : String(issue.path[0])}: ${issue.message}`,
+      );
       throw new UsageError(problems.join('\n'));
     }
+
     const input = parsed.data;
 
     return withDatabase(async (dataSource) => {
@@ -31,8 +39,12 @@ export const adminCreateCommand: Command = {
       const existing = await users.findByEmail(input.email);
       if (existing) {
         const roles = [...new Set([...existing.roles, 'admin' as const])];
-        await users.update(existing.id, { roles, emailConfirmedAt: existing.emailConfirmedAt ?? new Date() });
+        await users.update(existing.id, {
+          roles,
+          emailConfirmedAt: existing.emailConfirmedAt ?? new Date(),
+        });
         process.stdout.write(`${input.email} already had an account; it is now an admin\n`);
+
         return 0;
       }
 
@@ -44,6 +56,7 @@ export const adminCreateCommand: Command = {
         emailConfirmedAt: new Date(),
       });
       process.stdout.write(`Created admin ${input.email}\n`);
+
       return 0;
     });
   },

@@ -22,6 +22,7 @@ export const mailboxCommand: Command = {
     });
     await mailbox.close();
     redis.disconnect();
+
     return 0;
   },
 };

@@ -23,6 +23,7 @@ function stderrProgress(): { report: ThemesIo['progress']; stop(): void } {
         bar.start(total, done, { stage: stage.padEnd(10) });
         current = stage;
       }
+
       bar.update(done, { stage: stage.padEnd(10) });
     },
     stop() {

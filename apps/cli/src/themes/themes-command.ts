@@ -104,6 +104,7 @@ export async function runThemesCommand(argv: string[], io: ThemesIo): Promise<nu
     args = readArgs(argv);
   } catch (error) {
     io.error(`${describe(error)}\nUsage: npm run cli -- ${THEMES_USAGE}`);
+
     return EXIT.usage;
   }
 
@@ -112,6 +113,7 @@ export async function runThemesCommand(argv: string[], io: ThemesIo): Promise<nu
     content = await io.readFile(args.file);
   } catch (error) {
     io.error(`Cannot read ${args.file}: ${describe(error)}`);
+
     return EXIT.noInput;
   }
 
@@ -120,12 +122,15 @@ export async function runThemesCommand(argv: string[], io: ThemesIo): Promise<nu
     rows = readRows(content);
   } catch (error) {
     io.error(`Cannot parse ${args.file} as CSV: ${describe(error)}`);
+
     return EXIT.data;
   }
+
   const header = rows.length > 0 ? Object.keys(rows[0]) : [];
   if (!header.includes(args.textColumn)) {
     const known = header.length > 0 ? header.join(', ') : 'none (the file has no data rows)';
     io.error(`Column "${args.textColumn}" is not in ${args.file}; columns: ${known}`);
+
     return EXIT.data;
   }
 
@@ -152,6 +157,7 @@ export async function runThemesCommand(argv: string[], io: ThemesIo): Promise<nu
     await io.writeFile(args.out, `${JSON.stringify(output, null, 2)}\n`);
   } catch (error) {
     io.error(`Cannot write ${args.out}: ${describe(error)}`);
+
     return EXIT.cannotWrite;
   }
 

@@ -86,6 +86,7 @@ function buildUrl(path: string, params?: Record<string, string>, query?: object)
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
   }
+
   const queryString = search.toString();
 
   return queryString ? `${filled}?${queryString}` : filled;

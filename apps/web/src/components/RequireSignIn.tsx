@@ -30,6 +30,7 @@ export function RequireSignIn({ role, children }: RequireSignInProps) {
       </Page>
     );
   }
+
   if (role && !me.roles.includes(role)) {
     return (
       <Page title={t('notAllowed.title')}>

@@ -35,6 +35,7 @@ export function useForm(): Form {
     fieldErrors[problem.path] ??=
       'issue' in problem ? issueMessage(t, problem.issue, problem.value) : problem.serverMessage;
   }
+
   const formError = failure === null ? null : errorMessage(t, failure);
 
   // The summary must exist in the DOM before it can take focus, hence the synchronous render.

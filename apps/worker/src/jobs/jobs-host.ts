@@ -1,5 +1,11 @@
 import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { type AppConfig, bullPrefix, createRedis, type JobProcessor } from '@razgovor/core';
+import {
+  type AppConfig,
+  bullPrefix,
+  closeRedis,
+  createRedis,
+  type JobProcessor,
+} from '@razgovor/core';
 import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 
@@ -40,7 +46,9 @@ export class JobsHost implements OnApplicationBootstrap, OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all(this.workers.map((worker) => worker.close()));
-    await this.connection?.quit().catch(() => this.connection?.disconnect());
+    // Without Redis a graceful close would wait for a connection that may never come.
+    const force = this.connection?.status !== 'ready';
+    await Promise.all(this.workers.map((worker) => worker.close(force)));
+    if (this.connection) await closeRedis(this.connection);
   }
 }

@@ -24,7 +24,10 @@ export class MailProcessor implements JobProcessor<MailJob> {
       text: message.text,
     });
 
-    this.logger.log(`Delivered mail job ${job.id}`, { jobId: job.id, attempt: job.attemptsMade + 1 });
+    this.logger.log(`Delivered mail job ${job.id}`, {
+      jobId: job.id,
+      attempt: job.attemptsMade + 1,
+    });
   }
 
   close(): void {

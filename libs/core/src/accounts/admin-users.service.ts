@@ -19,6 +19,7 @@ export class AdminUsersService {
       items: page.items.map(toUserSummary),
       nextCursor: page.hasMore && last ? encodeCursor(last) : null,
     };
+
     return result;
   }
 
@@ -39,6 +40,7 @@ export class AdminUsersService {
       before: target.roles,
       after: next,
     });
+
     return updated;
   }
 }

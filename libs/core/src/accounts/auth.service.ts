@@ -67,12 +67,15 @@ export class AuthService {
       if (error instanceof EmailTakenError) {
         throw new AppError('EMAIL_TAKEN', 'An account with this e-mail address already exists');
       }
+
       throw error;
     }
+
     await this.sendTokenMail(user, 'confirm-email', token);
     const sessionToken = await this.sessions.create(user.id, client.userAgent, this.clock.now());
 
     this.logger.log(`Signed up user ${user.id}`, { userId: user.id });
+
     return { user, sessionToken };
   }
 
@@ -94,6 +97,7 @@ export class AuthService {
     const sessionToken = await this.sessions.create(user.id, client.userAgent, this.clock.now());
 
     this.logger.log(`Signed in user ${user.id}`, { userId: user.id });
+
     return { user, sessionToken };
   }
 
@@ -116,6 +120,7 @@ export class AuthService {
     const user = await this.users.update(userId, { emailConfirmedAt: this.clock.now() });
 
     this.logger.log(`Confirmed the e-mail of user ${user.id}`, { userId: user.id });
+
     return user;
   }
 
@@ -167,6 +172,9 @@ export class AuthService {
     const path = kind === 'confirm-email' ? 'confirm-email' : 'reset-password';
     const link = `${this.config.publicUrl}/${path}?token=${encodeURIComponent(token)}`;
 
-    await this.mail.send(renderMail(kind, user.locale, user.email, link), `${kind}-${sha256(token)}`);
+    await this.mail.send(
+      renderMail(kind, user.locale, user.email, link),
+      `${kind}-${sha256(token)}`,
+    );
   }
 }

@@ -1,7 +1,7 @@
 import argon2 from 'argon2';
 
 // OWASP's argon2id recommendation: 19 MiB, 2 passes, 1 lane.
-const options = { type: argon2.argon2id , memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+const options = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 export function hashPassword(password: string): Promise<string> {
   return argon2.hash(password, options);

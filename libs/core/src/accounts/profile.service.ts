@@ -35,12 +35,15 @@ export class ProfileService {
     });
 
     this.logger.log(`Updated the profile of user ${user.id}`, { userId: user.id });
+
     return updated;
   }
 
   async export(user: User): Promise<PersonalDataExport> {
     const sessions = await this.sessions.list(user.id);
-    const comments = (await Promise.all(this.commentSources.map((source) => source(user.id)))).flat();
+    const comments = (
+      await Promise.all(this.commentSources.map((source) => source(user.id)))
+    ).flat();
 
     return {
       exportedAt: this.clock.now().toISOString(),
@@ -51,7 +54,8 @@ export class ProfileService {
   }
 
   async delete(user: User, password: string): Promise<void> {
-    const isValid = user.passwordHash !== null && (await verifyPassword(user.passwordHash, password));
+    const isValid =
+      user.passwordHash !== null && (await verifyPassword(user.passwordHash, password));
     if (!isValid) throw new AppError('PASSWORD_INCORRECT', 'The password is incorrect');
 
     await this.users.erase(user.id, this.clock.now());

@@ -1,5 +1,5 @@
 import type { Role } from '@razgovor/contracts';
-import { DataSource, type Repository } from 'typeorm';
+import { type DataSource, type Repository } from 'typeorm';
 import { AccountToken, type AccountTokenPurpose } from './account-token.entity';
 import { User } from './user.entity';
 
@@ -105,7 +105,11 @@ export class UsersRepository {
     });
   }
 
-  async list(options: { search?: string; before?: { createdAt: Date; id: string }; limit: number }) {
+  async list(options: {
+    search?: string;
+    before?: { createdAt: Date; id: string };
+    limit: number;
+  }) {
     const query = this.users
       .createQueryBuilder('user')
       .where('user.deleted_at IS NULL')
@@ -114,11 +118,15 @@ export class UsersRepository {
       .limit(options.limit + 1);
     if (options.search) {
       const pattern = `%${options.search.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
-      query.andWhere('(user.email ILIKE :pattern OR user.display_name ILIKE :pattern)', { pattern });
+      query.andWhere('(user.email ILIKE :pattern OR user.display_name ILIKE :pattern)', {
+        pattern,
+      });
     }
+
     if (options.before) {
       query.andWhere('(user.created_at, user.id) < (:createdAt, :id)', options.before);
     }
+
     const rows = await query.getMany();
 
     return { items: rows.slice(0, options.limit), hasMore: rows.length > options.limit };

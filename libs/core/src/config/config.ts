@@ -20,7 +20,7 @@ const schema = z.object({
   REDIS_URL: urlSetting(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
   REDIS_PREFIX: z
     .string()
-    .regex(/^[a-z0-9_-]{1,40}$/, 'Must be 1-40 lower-case letters, digits, - or _')
+    .regex(/^[a-z0-9_-]{1,64}$/, 'Must be 1-64 lower-case letters, digits, - or _')
     .default('razgovor'),
   SESSION_SECRET: z.string().min(32, 'Must be at least 32 characters').optional(),
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),

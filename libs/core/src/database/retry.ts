@@ -13,7 +13,10 @@ export interface RetryOptions {
  * Keeps trying until the service answers, logging one line per failed try and doubling the wait up
  * to a ceiling, so an outage costs a few lines a minute rather than a flood.
  */
-export async function retryUntilReady<T>(attempt: () => Promise<T>, options: RetryOptions): Promise<T> {
+export async function retryUntilReady<T>(
+  attempt: () => Promise<T>,
+  options: RetryOptions,
+): Promise<T> {
   const { target, logger, firstDelayMs = 500, maxDelayMs = 30_000, signal } = options;
   let delay = firstDelayMs;
 

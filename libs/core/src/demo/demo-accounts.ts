@@ -14,8 +14,16 @@ export const demoPassword = 'razgovor-demo';
 
 export const demoAccounts: DemoAccount[] = [
   { email: 'admin@razgovor.demo', displayName: 'Админ', roles: ['citizen', 'admin'] },
-  { email: 'facilitator@razgovor.demo', displayName: 'Мария (фасилитатор)', roles: ['citizen', 'facilitator'] },
-  { email: 'analyst@razgovor.demo', displayName: 'Петър (анализатор)', roles: ['citizen', 'analyst'] },
+  {
+    email: 'facilitator@razgovor.demo',
+    displayName: 'Мария (фасилитатор)',
+    roles: ['citizen', 'facilitator'],
+  },
+  {
+    email: 'analyst@razgovor.demo',
+    displayName: 'Петър (анализатор)',
+    roles: ['citizen', 'analyst'],
+  },
   { email: 'citizen@razgovor.demo', displayName: 'Гергана от Люлин', roles: ['citizen'] },
 ].map((account) => ({ ...account, password: demoPassword }) as DemoAccount);
 
@@ -33,5 +41,6 @@ export async function seedDemoAccounts(users: UsersRepository, now: Date): Promi
     });
     created++;
   }
+
   return created;
 }

@@ -11,5 +11,13 @@ export function createQueue<T>(
   redisPrefix: string,
   defaultJobOptions: DefaultJobOptions,
 ): Queue<T> {
-  return new Queue<T>(name, { connection, prefix: bullPrefix(redisPrefix), defaultJobOptions });
+  const queue = new Queue<T>(name, {
+    connection,
+    prefix: bullPrefix(redisPrefix),
+    defaultJobOptions,
+  });
+  // The shared connection already logs each failed reconnect once; BullMQ would print it again.
+  queue.on('error', () => undefined);
+
+  return queue;
 }

@@ -2,7 +2,13 @@ import type { LoggerService } from '@nestjs/common';
 import { currentRequestId } from './request-context';
 
 type Level = 'debug' | 'info' | 'warn' | 'error';
-const rank: Record<Level | 'silent', number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
+const rank: Record<Level | 'silent', number> = {
+  debug: 10,
+  info: 20,
+  warn: 30,
+  error: 40,
+  silent: 99,
+};
 
 export type LogFields = Record<string, unknown>;
 
@@ -47,12 +53,14 @@ export class JsonLogger implements LoggerService {
       else if (item instanceof Error) entry.error = { message: item.message, stack: item.stack };
       else if (item && typeof item === 'object') Object.assign(entry, item);
     }
+
     if (message instanceof Error) {
       entry.msg = message.message;
       entry.error = { message: message.message, stack: message.stack };
     } else {
       entry.msg = typeof message === 'string' ? message : JSON.stringify(message);
     }
+
     this.write(`${JSON.stringify(entry)}\n`);
   }
 }

@@ -38,3 +38,14 @@ export function createRedis(
 
   return client;
 }
+
+/** Quits politely when connected; a client still trying to reconnect is simply dropped. */
+export async function closeRedis(client: Redis): Promise<void> {
+  if (client.status !== 'ready') {
+    client.disconnect();
+
+    return;
+  }
+
+  await client.quit().catch(() => client.disconnect());
+}

@@ -156,6 +156,7 @@ function computeStem(word: string): string {
     if (stripped === stem) break;
     stem = IRREGULAR[stripped] ?? stripped;
   }
+
   for (const [pattern, replacement] of ALTERNATIONS) {
     if (stem.length > MIN_STEM) stem = stem.replace(pattern, replacement);
   }

@@ -22,6 +22,7 @@ export function separatedCorpus(perSubject: number, seed = 7): LabelledText[] {
       items.push({ label, text: `${picked.join(' ')} please` });
     }
   }
+
   for (let i = items.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [items[i], items[j]] = [items[j], items[i]];

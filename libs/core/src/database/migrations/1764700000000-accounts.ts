@@ -24,7 +24,9 @@ export class Accounts1764700000000 implements MigrationInterface {
           deleted_at IS NOT NULL OR (email IS NOT NULL AND display_name IS NOT NULL)
         )
       )`);
-    await runner.query(`CREATE UNIQUE INDEX users_email_key ON users (email) WHERE email IS NOT NULL`);
+    await runner.query(
+      `CREATE UNIQUE INDEX users_email_key ON users (email) WHERE email IS NOT NULL`,
+    );
     await runner.query(`CREATE INDEX users_created_at_idx ON users (created_at DESC, id DESC)`);
     await runner.query(`
       CREATE TABLE account_tokens (
