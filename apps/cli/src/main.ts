@@ -6,8 +6,15 @@ import { type Command, UsageError } from './commands/command';
 import { mailboxCommand } from './commands/mailbox';
 import { migrateCommand } from './commands/migrate';
 import { seedCommand } from './commands/seed';
+import { themesCommand } from './themes';
 
-const commands: Command[] = [migrateCommand, seedCommand, adminCreateCommand, mailboxCommand];
+const commands: Command[] = [
+  migrateCommand,
+  seedCommand,
+  adminCreateCommand,
+  mailboxCommand,
+  themesCommand,
+];
 
 function help(): string {
   const lines = commands.map((command) => `  ${command.usage}\n      ${command.summary}`);
