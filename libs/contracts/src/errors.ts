@@ -20,6 +20,13 @@ export const errorCodes = [
   'ROUTE_NOT_FOUND',
   'SERVICE_UNAVAILABLE',
   'INTERNAL_ERROR',
+  'SLUG_TAKEN',
+  'INVALID_TRANSITION',
+  'CONVERSATION_NOT_OPEN',
+  'CONVERSATION_CLOSED',
+  'TOPIC_CLOSED',
+  'EDIT_WINDOW_PASSED',
+  'COMMENT_WITHDRAWN',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -1,3 +1,5 @@
 export * from './accounts';
 export * from './errors';
 export * from './routes';
+export * from './conversations';
+export * from './events';

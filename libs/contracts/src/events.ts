@@ -1,0 +1,69 @@
+import type {
+  Comment,
+  ConversationStatus,
+  Notification,
+  Summary,
+  TopicStatus,
+} from './conversations';
+
+/**
+ * Every event a client can receive, by name, with its payload exactly as stored in the events table
+ * and sent over HTTP replay and the socket. One naming convention: `<thing>.<past tense>`.
+ */
+export interface ServerEvents {
+  'conversation.opened': { conversationId: string; status: ConversationStatus; at: string };
+  'conversation.closed': { conversationId: string; status: ConversationStatus; at: string };
+  'topic.opened': { conversationId: string; topicId: string; status: TopicStatus };
+  'topic.closed': { conversationId: string; topicId: string; status: TopicStatus };
+  /** `comment.myStance` is always null here: events are shared by everyone in the room. */
+  'comment.created': { comment: Comment };
+  'comment.edited': { comment: Comment };
+  /** The placeholder that replaces the comment; its body is null. */
+  'comment.withdrawn': { comment: Comment };
+  'stance.changed': {
+    commentId: string;
+    topicId: string;
+    agree: number;
+    disagree: number;
+  };
+  /** `summary.myReaction` is always null; tallies as at publication (zero). */
+  'summary.published': { summary: Summary };
+  /** Only sent to its recipient (audience `user:<id>`). */
+  'notification.created': { notification: Notification };
+}
+
+export type ServerEventName = keyof ServerEvents;
+
+export const serverEventNames = [
+  'conversation.opened',
+  'conversation.closed',
+  'topic.opened',
+  'topic.closed',
+  'comment.created',
+  'comment.edited',
+  'comment.withdrawn',
+  'stance.changed',
+  'summary.published',
+  'notification.created',
+] as const satisfies readonly ServerEventName[];
+
+/** Who may see an event: everyone, the conversation's facilitators, or one person. */
+export type EventAudience = 'public' | 'facilitators' | `user:${string}`;
+
+/** An event as replayed over HTTP or pushed live, in per-conversation `seq` order. */
+export type ServerEventEnvelope = {
+  [Name in ServerEventName]: {
+    conversationId: string;
+    seq: number;
+    topicId: string | null;
+    type: Name;
+    payload: ServerEvents[Name];
+    createdAt: string;
+  };
+}[ServerEventName];
+
+/** The Redis pub/sub notice sent after a commit; the live layer reads the rows by seq. */
+export interface EventNotice {
+  conversationId: string;
+  seq: number;
+}
