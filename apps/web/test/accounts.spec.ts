@@ -72,6 +72,8 @@ describe('accounts in the browser', () => {
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('alert').waitFor();
-    expect(await page.getByRole('alert').textContent()).toContain('The e-mail or password is not correct');
+    expect(await page.getByRole('alert').textContent()).toContain(
+      'The e-mail or password is not correct',
+    );
   });
 });
