@@ -249,8 +249,8 @@ export const proposersTopic: DemoTopic = {
       replies: [
         {
           author: 34,
-          day: 4,
-          hour: 0,
+          day: 3,
+          hour: 23,
           agree: 7,
           disagree: 0,
           text: 'Da, i az sam v tozi blok! Osvetlenieto e uzhasno, ve4er e opasno. Trqbva da predlojim zaedno.',
