@@ -483,7 +483,7 @@ export const projectsTopic: DemoTopic = {
       hour: 9,
       agree: 5,
       disagree: 0,
-      text: 'Автобус 23 идва веднъж на час. Това оправете.',
+      text: 'Автобусът до нас идва веднъж на час. Това оправете.',
       replies: [
         {
           author: 0,
