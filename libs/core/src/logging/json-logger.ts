@@ -12,6 +12,14 @@ const rank: Record<Level | 'silent', number> = {
 
 export type LogFields = Record<string, unknown>;
 
+/** Nest's start-up chatter (one line per module and route) is only interesting when debugging. */
+const frameworkContexts = new Set([
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestFactory',
+]);
+
 /**
  * One JSON object per line on stdout, with the request id when there is one. Nest's own messages
  * come through the LoggerService methods; our code passes structured fields as the last argument.
@@ -23,7 +31,9 @@ export class JsonLogger implements LoggerService {
   ) {}
 
   log(message: unknown, ...rest: unknown[]): void {
-    this.emit('info', message, rest);
+    const context = rest.at(-1);
+    const isChatter = typeof context === 'string' && frameworkContexts.has(context);
+    this.emit(isChatter ? 'debug' : 'info', message, rest);
   }
 
   error(message: unknown, ...rest: unknown[]): void {
