@@ -3,3 +3,4 @@ export * from './errors';
 export * from './routes';
 export * from './conversations';
 export * from './events';
+export * from './live';
