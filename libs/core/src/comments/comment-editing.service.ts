@@ -1,0 +1,134 @@
+import { Logger } from '@nestjs/common';
+import { type Comment, conversationLimits } from '@razgovor/contracts';
+import type { User } from '../accounts/user.entity';
+import type { Clock } from '../common/clock';
+import type { Database } from '../database/sql';
+import { AppError } from '../errors/app-error';
+import type { EventNotices } from '../events/event-notices';
+import type { EventsRepository } from '../events/events.repository';
+import {
+  assertAcceptsContributions,
+  assertWithdrawable,
+  effectiveStatus,
+} from '../conversations/conversation.policy';
+import type { ConversationsRepository } from '../conversations/conversations.repository';
+import type { TopicsRepository } from '../conversations/topics.repository';
+import type { CommentReadingService } from './comment-reading.service';
+import type { CommentRecord } from './comment.records';
+import type { CommentsRepository } from './comments.repository';
+import { toComment } from './presenters';
+import { searchTerms } from './search-terms';
+
+const editWindowMs = conversationLimits.editWindowMinutes * 60_000;
+
+/** Authors changing their own words: edits within the window, and withdrawal. */
+export class CommentEditingService {
+  private readonly logger = new Logger(CommentEditingService.name);
+
+  constructor(
+    private readonly database: Database,
+    private readonly conversations: ConversationsRepository,
+    private readonly topics: TopicsRepository,
+    private readonly comments: CommentsRepository,
+    private readonly reader: CommentReadingService,
+    private readonly events: EventsRepository,
+    private readonly notices: EventNotices,
+    private readonly clock: Clock,
+  ) {}
+
+  async edit(user: User, commentId: string, body: string): Promise<Comment> {
+    const { comment, conversation } = await this.reader.load(user, commentId);
+    assertAuthor(user, comment);
+    const text = body.trim();
+
+    const seq = await this.database.transaction(async (tx) => {
+      const locked = (await this.conversations.lock(tx, conversation.id))!;
+      const current = (await this.comments.lock(tx, comment.id))!;
+      const topic = (await this.topics.find(current.topicId, tx))!;
+      const now = this.clock.now();
+      assertAcceptsContributions(effectiveStatus(locked, now), topic.status);
+      if (current.status === 'withdrawn') {
+        throw new AppError('COMMENT_WITHDRAWN', 'A withdrawn comment cannot be edited');
+      }
+
+      if (now.getTime() - current.createdAt.getTime() > editWindowMs) {
+        throw new AppError(
+          'EDIT_WINDOW_PASSED',
+          `Comments can be edited for ${conversationLimits.editWindowMinutes} minutes after posting`,
+        );
+      }
+
+      if (current.body === text) return 0;
+      const since = current.editedAt ?? current.createdAt;
+      await this.comments.replaceBody(
+        tx,
+        current.id,
+        { body: current.body, since },
+        text,
+        searchTerms(text),
+        now,
+      );
+      const edited = (await this.comments.find(current.id, null, tx))!;
+
+      return this.events.append(
+        tx,
+        conversation.id,
+        [
+          {
+            type: 'comment.edited',
+            payload: { comment: toComment(edited) },
+            topicId: current.topicId,
+            audience: 'public',
+          },
+        ],
+        now,
+      );
+    });
+    this.notices.publish(conversation.id, seq);
+
+    this.logger.log(`Edited comment ${comment.id}`, { commentId: comment.id, userId: user.id });
+
+    return toComment((await this.comments.find(comment.id, user.id))!);
+  }
+
+  async withdraw(user: User, commentId: string): Promise<Comment> {
+    const { comment, conversation } = await this.reader.load(user, commentId);
+    assertAuthor(user, comment);
+
+    const seq = await this.database.transaction(async (tx) => {
+      const locked = (await this.conversations.lock(tx, conversation.id))!;
+      const current = (await this.comments.lock(tx, comment.id))!;
+      const now = this.clock.now();
+      assertWithdrawable(effectiveStatus(locked, now));
+      if (current.status === 'withdrawn') return 0;
+
+      await this.comments.withdraw(tx, current.id, now);
+      const placeholder = (await this.comments.find(current.id, null, tx))!;
+
+      return this.events.append(
+        tx,
+        conversation.id,
+        [
+          {
+            type: 'comment.withdrawn',
+            payload: { comment: toComment(placeholder) },
+            topicId: current.topicId,
+            audience: 'public',
+          },
+        ],
+        now,
+      );
+    });
+    this.notices.publish(conversation.id, seq);
+
+    this.logger.log(`Withdrew comment ${comment.id}`, { commentId: comment.id, userId: user.id });
+
+    return toComment((await this.comments.find(comment.id, user.id))!);
+  }
+}
+
+function assertAuthor(user: User, comment: CommentRecord): void {
+  if (comment.authorId !== user.id) {
+    throw new AppError('FORBIDDEN', 'Only the author may change a comment');
+  }
+}

@@ -1,0 +1,188 @@
+import { Logger } from '@nestjs/common';
+import type { Comment, CreateCommentRequest } from '@razgovor/contracts';
+import { detectLanguage } from '@razgovor/text';
+import { randomUUID } from 'node:crypto';
+import type { User } from '../accounts/user.entity';
+import type { Clock } from '../common/clock';
+import type { Database, Sql } from '../database/sql';
+import { AppError } from '../errors/app-error';
+import type { EventNotices } from '../events/event-notices';
+import type { EventsRepository, NewEvent } from '../events/events.repository';
+import { assertAcceptsContributions, effectiveStatus } from '../conversations/conversation.policy';
+import type { ConversationsRepository } from '../conversations/conversations.repository';
+import type { TopicsRepository } from '../conversations/topics.repository';
+import type { TopicsService } from '../conversations/topics.service';
+import type { NotificationsRepository } from '../notifications/notifications.repository';
+import { notificationEvent } from '../notifications/notifications.service';
+import type { NewComment } from './comment.records';
+import type { CommentsRepository } from './comments.repository';
+import { toComment } from './presenters';
+import { searchTerms } from './search-terms';
+
+/** Segments are fixed-width so that sorting paths as text sorts the thread depth-first. */
+const segmentWidth = 6;
+
+type Draft = Pick<
+  NewComment,
+  'conversationId' | 'topicId' | 'parentId' | 'clientKey' | 'body' | 'language' | 'searchTerms'
+>;
+
+class KeyTakenElsewhere extends Error {}
+
+export interface PostResult {
+  comment: Comment;
+  /** False when the client key was already used: this is the earlier comment, not a new one. */
+  isCreated: boolean;
+}
+
+export class CommentPostingService {
+  private readonly logger = new Logger(CommentPostingService.name);
+
+  constructor(
+    private readonly database: Database,
+    private readonly conversations: ConversationsRepository,
+    private readonly topics: TopicsRepository,
+    private readonly topicsService: TopicsService,
+    private readonly comments: CommentsRepository,
+    private readonly notifications: NotificationsRepository,
+    private readonly events: EventsRepository,
+    private readonly notices: EventNotices,
+    private readonly clock: Clock,
+  ) {}
+
+  async post(
+    user: User,
+    topicId: string,
+    request: CreateCommentRequest,
+    idempotencyKey?: string,
+  ): Promise<PostResult> {
+    const { topic, conversation } = await this.topicsService.load(user, topicId);
+    const body = request.body.trim();
+    const detected = detectLanguage(body);
+    const draft: Draft = {
+      conversationId: conversation.id,
+      topicId: topic.id,
+      parentId: request.parentId ?? null,
+      clientKey: request.clientKey ?? idempotencyKey ?? null,
+      body,
+      language: request.language ?? (detected === 'other' ? 'bg' : detected),
+      searchTerms: searchTerms(body),
+    };
+
+    const result = await this.database
+      .transaction((tx) => this.write(tx, user, draft))
+      .catch(async (error: unknown) => {
+        if (!(error instanceof KeyTakenElsewhere) || !draft.clientKey) throw error;
+        const id = await this.comments.findIdByClientKey(
+          this.database.pool,
+          user.id,
+          draft.clientKey,
+        );
+
+        return { id: id!, seq: 0, isCreated: false };
+      });
+    this.notices.publish(conversation.id, result.seq);
+    if (result.isCreated) {
+      this.logger.log(`Posted comment ${result.id} in topic ${topic.id}`, {
+        commentId: result.id,
+        topicId: topic.id,
+        userId: user.id,
+      });
+    }
+
+    const stored = (await this.comments.find(result.id, user.id))!;
+
+    return { comment: toComment(stored), isCreated: result.isCreated };
+  }
+
+  private async write(tx: Sql, user: User, draft: Draft) {
+    // The conversation lock orders this write against closing and against retries of it.
+    const locked = (await this.conversations.lock(tx, draft.conversationId))!;
+    const existingId = draft.clientKey
+      ? await this.comments.findIdByClientKey(tx, user.id, draft.clientKey)
+      : null;
+    if (existingId) return { id: existingId, seq: 0, isCreated: false };
+    const now = this.clock.now();
+    const topic = (await this.topics.find(draft.topicId, tx))!;
+    assertAcceptsContributions(effectiveStatus(locked, now), topic.status);
+
+    const { parentAuthorId, ...place } = await this.place(tx, draft.topicId, draft.parentId);
+    const isInserted = await this.comments.insert(tx, {
+      ...draft,
+      ...place,
+      authorId: user.id,
+      createdAt: now,
+    });
+    // Only a retry of the same key in another conversation gets here; it rolls back.
+    if (!isInserted) throw new KeyTakenElsewhere();
+    await this.comments.countReply(tx, place.ancestorIds, now);
+    await this.topics.recordComment(tx, draft.topicId, now);
+
+    const stored = (await this.comments.find(place.id, null, tx))!;
+    const events: NewEvent[] = [
+      {
+        type: 'comment.created',
+        payload: { comment: toComment(stored) },
+        topicId: draft.topicId,
+        audience: 'public',
+      },
+    ];
+    if (parentAuthorId && parentAuthorId !== user.id) {
+      const notes = await this.notifications.insert(
+        tx,
+        {
+          type: 'comment.replied',
+          conversationId: draft.conversationId,
+          topicId: draft.topicId,
+          commentId: place.id,
+          summaryId: null,
+          actorId: user.id,
+        },
+        [parentAuthorId],
+        now,
+      );
+      events.push(...notes.map(notificationEvent));
+    }
+
+    const seq = await this.events.append(tx, draft.conversationId, events, now);
+
+    return { id: place.id, seq, isCreated: true };
+  }
+
+  /** Where a new comment goes in its thread: its ids, depth and ordering path. */
+  private async place(
+    tx: Sql,
+    topicId: string,
+    parentId: string | null,
+  ): Promise<
+    Pick<NewComment, 'id' | 'parentId' | 'rootId' | 'ancestorIds' | 'depth' | 'path'> & {
+      parentAuthorId: string | null;
+    }
+  > {
+    const id = randomUUID();
+    if (!parentId) {
+      const root = { parentId: null, rootId: id, ancestorIds: [], depth: 0, path: '' };
+
+      return { id, ...root, parentAuthorId: null };
+    }
+
+    const parent = await this.comments.find(parentId, null, tx);
+    if (!parent || parent.topicId !== topicId) {
+      throw new AppError('VALIDATION_FAILED', 'The comment replied to is not in this topic', [
+        { path: 'parentId', message: 'No such comment in this topic' },
+      ]);
+    }
+
+    const number = await this.comments.takeChildNumber(tx, parent.id);
+
+    return {
+      id,
+      parentId: parent.id,
+      rootId: parent.rootId,
+      ancestorIds: [...parent.ancestorIds, parent.id],
+      depth: parent.depth + 1,
+      path: `${parent.path}/${String(number).padStart(segmentWidth, '0')}`,
+      parentAuthorId: parent.isAuthorDeleted ? null : parent.authorId,
+    };
+  }
+}

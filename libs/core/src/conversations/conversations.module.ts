@@ -1,0 +1,206 @@
+import {
+  Inject,
+  Injectable,
+  Module,
+  type OnApplicationShutdown,
+  type Provider,
+} from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { DataSource } from 'typeorm';
+import { UsersRepository } from '../accounts/users.repository';
+import { CommentEditingService } from '../comments/comment-editing.service';
+import { CommentPostingService } from '../comments/comment-posting.service';
+import { CommentReadingService } from '../comments/comment-reading.service';
+import { CommentsRepository } from '../comments/comments.repository';
+import { StancesService } from '../comments/stances.service';
+import { Clock } from '../common/clock';
+import { REDIS } from '../common/tokens';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { Database } from '../database/sql';
+import { EventNotices } from '../events/event-notices';
+import { EventsRepository } from '../events/events.repository';
+import { EventsService } from '../events/events.service';
+import { createQueue } from '../jobs/queues';
+import { NotificationsRepository } from '../notifications/notifications.repository';
+import { NotificationsService } from '../notifications/notifications.service';
+import { SummariesRepository } from '../summaries/summaries.repository';
+import { SummariesService } from '../summaries/summaries.service';
+import { ConversationStatusService } from './conversation-status.service';
+import { ConversationsRepository } from './conversations.repository';
+import { ConversationsService } from './conversations.service';
+import {
+  SCHEDULE_QUEUE,
+  ScheduleQueue,
+  type ScheduleJob,
+  scheduleJobOptions,
+} from './schedule.queue';
+import { TopicsRepository } from './topics.repository';
+import { TopicsService } from './topics.service';
+
+export const SCHEDULE_QUEUE_TOKEN = Symbol('SCHEDULE_QUEUE');
+
+@Injectable()
+class ConversationsLifecycle implements OnApplicationShutdown {
+  constructor(@Inject(SCHEDULE_QUEUE_TOKEN) private readonly queue: Queue) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.queue.close();
+  }
+}
+
+type Constructor = abstract new (...args: never[]) => unknown;
+
+/** A provider built by `create` from the listed injection tokens, in order. */
+function factory<T>(
+  provide: Constructor | symbol,
+  inject: Array<Constructor | symbol>,
+  create: (...deps: never[]) => T,
+): Provider {
+  return { provide, inject, useFactory: create };
+}
+
+const repositories: Provider[] = [
+  factory(Database, [DataSource], (dataSource: DataSource) => new Database(dataSource)),
+  ...[
+    ConversationsRepository,
+    TopicsRepository,
+    CommentsRepository,
+    NotificationsRepository,
+    SummariesRepository,
+    EventsRepository,
+  ].map((Repository) =>
+    factory(Repository, [Database], (database: Database) => new Repository(database.pool)),
+  ),
+  factory(
+    EventNotices,
+    [REDIS, APP_CONFIG],
+    (redis: Redis, config: AppConfig) => new EventNotices(redis, config.redisPrefix),
+  ),
+  factory(SCHEDULE_QUEUE_TOKEN, [REDIS, APP_CONFIG], (redis: Redis, config: AppConfig) =>
+    createQueue<ScheduleJob>(SCHEDULE_QUEUE, redis, config.redisPrefix, scheduleJobOptions),
+  ),
+  factory(
+    ScheduleQueue,
+    [SCHEDULE_QUEUE_TOKEN, Clock],
+    (queue: Queue<ScheduleJob>, clock: Clock) => new ScheduleQueue(queue, clock),
+  ),
+];
+
+const writeDeps = [EventsRepository, EventNotices, Clock];
+
+const services: Provider[] = [
+  factory(
+    ConversationsService,
+    [Database, ConversationsRepository, UsersRepository, ScheduleQueue, Clock],
+    (...deps: ConstructorParameters<typeof ConversationsService>) =>
+      new ConversationsService(...deps),
+  ),
+  factory(
+    ConversationStatusService,
+    [Database, ConversationsRepository, ConversationsService, ...writeDeps],
+    (...deps: ConstructorParameters<typeof ConversationStatusService>) =>
+      new ConversationStatusService(...deps),
+  ),
+  factory(
+    TopicsService,
+    [Database, ConversationsRepository, TopicsRepository, ConversationsService, ...writeDeps],
+    (...deps: ConstructorParameters<typeof TopicsService>) => new TopicsService(...deps),
+  ),
+  factory(
+    CommentReadingService,
+    [CommentsRepository, ConversationsService, TopicsService],
+    (...deps: ConstructorParameters<typeof CommentReadingService>) =>
+      new CommentReadingService(...deps),
+  ),
+  factory(
+    CommentPostingService,
+    [
+      Database,
+      ConversationsRepository,
+      TopicsRepository,
+      TopicsService,
+      CommentsRepository,
+      NotificationsRepository,
+      ...writeDeps,
+    ],
+    (...deps: ConstructorParameters<typeof CommentPostingService>) =>
+      new CommentPostingService(...deps),
+  ),
+  factory(
+    CommentEditingService,
+    [
+      Database,
+      ConversationsRepository,
+      TopicsRepository,
+      CommentsRepository,
+      CommentReadingService,
+      ...writeDeps,
+    ],
+    (...deps: ConstructorParameters<typeof CommentEditingService>) =>
+      new CommentEditingService(...deps),
+  ),
+  factory(
+    StancesService,
+    [
+      Database,
+      ConversationsRepository,
+      TopicsRepository,
+      CommentsRepository,
+      CommentReadingService,
+      ...writeDeps,
+    ],
+    (...deps: ConstructorParameters<typeof StancesService>) => new StancesService(...deps),
+  ),
+  factory(
+    SummariesService,
+    [
+      Database,
+      ConversationsRepository,
+      TopicsService,
+      CommentsRepository,
+      SummariesRepository,
+      NotificationsRepository,
+      ...writeDeps,
+    ],
+    (...deps: ConstructorParameters<typeof SummariesService>) => new SummariesService(...deps),
+  ),
+  factory(
+    EventsService,
+    [EventsRepository, ConversationsService],
+    (...deps: ConstructorParameters<typeof EventsService>) => new EventsService(...deps),
+  ),
+  factory(
+    NotificationsService,
+    [NotificationsRepository, Clock],
+    (...deps: ConstructorParameters<typeof NotificationsService>) =>
+      new NotificationsService(...deps),
+  ),
+];
+
+const exported = [
+  Database,
+  EventsRepository,
+  EventNotices,
+  ScheduleQueue,
+  ConversationsRepository,
+  TopicsRepository,
+  CommentsRepository,
+  ConversationsService,
+  ConversationStatusService,
+  TopicsService,
+  CommentReadingService,
+  CommentPostingService,
+  CommentEditingService,
+  StancesService,
+  SummariesService,
+  EventsService,
+  NotificationsService,
+];
+
+/** Conversations, topics, comments, summaries, events and notifications, for api and worker. */
+@Module({
+  providers: [...repositories, ...services, ConversationsLifecycle],
+  exports: exported,
+})
+export class ConversationsModule {}

@@ -1,0 +1,39 @@
+import type { Conversation, Topic } from '@razgovor/contracts';
+import type { User } from '../accounts/user.entity';
+import type { ConversationRecord, TopicRecord } from './conversation.records';
+import { canFacilitate, effectiveStatus } from './conversation.policy';
+
+export function toConversation(
+  record: ConversationRecord,
+  viewer: User | null,
+  now: Date,
+): Conversation {
+  return {
+    id: record.id,
+    slug: record.slug,
+    title: { bg: record.titleBg, en: record.titleEn },
+    description: { bg: record.descriptionBg, en: record.descriptionEn },
+    background: { bg: record.backgroundBg, en: record.backgroundEn },
+    coverImageUrl: record.coverImageUrl,
+    status: effectiveStatus(record, now),
+    opensAt: record.opensAt?.toISOString() ?? null,
+    closesAt: record.closesAt?.toISOString() ?? null,
+    createdAt: record.createdAt.toISOString(),
+    canFacilitate: canFacilitate(viewer, record),
+    facilitatorIds: record.facilitatorIds,
+  };
+}
+
+export function toTopic(record: TopicRecord): Topic {
+  return {
+    id: record.id,
+    conversationId: record.conversationId,
+    slug: record.slug,
+    position: record.position,
+    title: { bg: record.titleBg, en: record.titleEn },
+    description: { bg: record.descriptionBg, en: record.descriptionEn },
+    status: record.status,
+    commentCount: record.commentCount,
+    lastActivityAt: record.lastActivityAt?.toISOString() ?? null,
+  };
+}

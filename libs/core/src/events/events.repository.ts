@@ -1,0 +1,107 @@
+import type {
+  EventAudience,
+  ServerEventEnvelope,
+  ServerEventName,
+  ServerEvents,
+} from '@razgovor/contracts';
+import type { Sql } from '../database/sql';
+
+export type NewEvent = {
+  [Name in ServerEventName]: {
+    type: Name;
+    payload: ServerEvents[Name];
+    topicId: string | null;
+    audience: EventAudience;
+  };
+}[ServerEventName];
+
+export type StoredEvent = ServerEventEnvelope & { audience: EventAudience };
+
+interface EventRow {
+  conversationId: string;
+  seq: string;
+  topicId: string | null;
+  type: ServerEventName;
+  payload: unknown;
+  audience: EventAudience;
+  createdAt: Date;
+}
+
+export class EventsRepository {
+  constructor(private readonly pool: Sql) {}
+
+  /**
+   * Stores events in the caller's transaction and returns the last seq. The counter lives on the
+   * conversation row, so the UPDATE row-locks it until commit: writers of one conversation queue
+   * up, and seqs become visible in order with no gap (a rolled-back write takes its seqs with it).
+   */
+  async append(tx: Sql, conversationId: string, events: NewEvent[], now: Date): Promise<number> {
+    if (events.length === 0) return 0;
+    const counter = await tx.row<{ last: string }>(
+      `UPDATE conversations SET event_seq = event_seq + $2 WHERE id = $1
+        RETURNING event_seq AS last`,
+      [conversationId, events.length],
+    );
+    if (!counter) throw new Error(`Conversation ${conversationId} vanished while writing events`);
+    const last = Number(counter.last);
+    const first = last - events.length + 1;
+
+    await tx.rows(
+      `INSERT INTO events (conversation_id, seq, topic_id, type, payload, audience, created_at)
+       SELECT $1, s.seq, s.topic_id, s.type, s.payload, s.audience, $2
+         FROM unnest($3::bigint[], $4::uuid[], $5::text[], $6::jsonb[], $7::text[])
+           AS s (seq, topic_id, type, payload, audience)`,
+      [
+        conversationId,
+        now,
+        events.map((_, index) => first + index),
+        events.map((event) => event.topicId),
+        events.map((event) => event.type),
+        events.map((event) => JSON.stringify(event.payload)),
+        events.map((event) => event.audience),
+      ],
+    );
+
+    return last;
+  }
+
+  /** Events after `afterSeq` in seq order, for replay; `audiences` filters what a caller sees. */
+  async listAfter(
+    conversationId: string,
+    afterSeq: number,
+    limit: number,
+    audiences?: readonly string[],
+  ): Promise<StoredEvent[]> {
+    const rows = await this.pool.rows<EventRow>(
+      `SELECT conversation_id AS "conversationId", seq, topic_id AS "topicId", type, payload,
+              audience, created_at AS "createdAt"
+         FROM events
+        WHERE conversation_id = $1 AND seq > $2 AND ($4::text[] IS NULL OR audience = ANY($4))
+        ORDER BY seq
+        LIMIT $3`,
+      [conversationId, afterSeq, limit, audiences ?? null],
+    );
+
+    return rows.map(
+      (row) =>
+        ({
+          conversationId: row.conversationId,
+          seq: Number(row.seq),
+          topicId: row.topicId,
+          type: row.type,
+          payload: row.payload,
+          audience: row.audience,
+          createdAt: row.createdAt.toISOString(),
+        }) as StoredEvent,
+    );
+  }
+
+  async lastSeq(conversationId: string): Promise<number> {
+    const row = await this.pool.row<{ seq: string }>(
+      'SELECT event_seq AS seq FROM conversations WHERE id = $1',
+      [conversationId],
+    );
+
+    return Number(row?.seq ?? 0);
+  }
+}

@@ -1,0 +1,115 @@
+import type { Notification, NotificationType } from '@razgovor/contracts';
+import type { Sql } from '../database/sql';
+
+export interface NewNotification {
+  userId: string;
+  type: NotificationType;
+  conversationId: string;
+  topicId: string;
+  commentId: string | null;
+  summaryId: string | null;
+  actorId: string | null;
+}
+
+interface NotificationRow {
+  id: string;
+  userId: string;
+  type: NotificationType;
+  conversationId: string;
+  topicId: string;
+  commentId: string | null;
+  summaryId: string | null;
+  actorName: string | null;
+  createdAt: Date;
+  readAt: Date | null;
+}
+
+const columns = `n.id, n.user_id AS "userId", n.type, n.conversation_id AS "conversationId",
+  n.topic_id AS "topicId", n.comment_id AS "commentId", n.summary_id AS "summaryId",
+  a.display_name AS "actorName", n.created_at AS "createdAt", n.read_at AS "readAt"`;
+
+export class NotificationsRepository {
+  constructor(private readonly pool: Sql) {}
+
+  /** Inserts one notification per recipient and returns them with the user each is for. */
+  async insert(
+    tx: Sql,
+    base: Omit<NewNotification, 'userId'>,
+    userIds: string[],
+    now: Date,
+  ): Promise<Array<Notification & { userId: string }>> {
+    if (userIds.length === 0) return [];
+    const rows = await tx.rows<NotificationRow>(
+      `WITH inserted AS (
+         INSERT INTO notifications (user_id, type, conversation_id, topic_id, comment_id,
+                                    summary_id, actor_id, created_at)
+         SELECT u, $2, $3, $4, $5, $6, $7, $8 FROM unnest($1::uuid[]) AS u
+         RETURNING *)
+       SELECT ${columns} FROM inserted n LEFT JOIN users a ON a.id = n.actor_id`,
+      [
+        userIds,
+        base.type,
+        base.conversationId,
+        base.topicId,
+        base.commentId,
+        base.summaryId,
+        base.actorId,
+        now,
+      ],
+    );
+
+    return rows.map((row) => ({ ...toNotification(row), userId: row.userId }));
+  }
+
+  /** People who wrote in a topic, other than `exceptId`, whose accounts still exist. */
+  async topicAuthors(tx: Sql, topicId: string, exceptId: string): Promise<string[]> {
+    const rows = await tx.rows<{ id: string }>(
+      `SELECT DISTINCT c.author_id AS id FROM comments c JOIN users u ON u.id = c.author_id
+        WHERE c.topic_id = $1 AND c.author_id <> $2 AND u.deleted_at IS NULL`,
+      [topicId, exceptId],
+    );
+
+    return rows.map((row) => row.id);
+  }
+
+  async list(userId: string, limit: number): Promise<Notification[]> {
+    const rows = await this.pool.rows<NotificationRow>(
+      `SELECT ${columns} FROM notifications n LEFT JOIN users a ON a.id = n.actor_id
+        WHERE n.user_id = $1 ORDER BY n.created_at DESC, n.id LIMIT $2`,
+      [userId, limit],
+    );
+
+    return rows.map(toNotification);
+  }
+
+  async countUnread(userId: string): Promise<number> {
+    const row = await this.pool.row<{ count: number }>(
+      'SELECT count(*)::int AS count FROM notifications WHERE user_id = $1 AND read_at IS NULL',
+      [userId],
+    );
+
+    return row?.count ?? 0;
+  }
+
+  async markRead(userId: string, ids: string[] | null, now: Date): Promise<void> {
+    await this.pool.rows(
+      `UPDATE notifications SET read_at = $3
+        WHERE user_id = $1 AND read_at IS NULL AND ($2::uuid[] IS NULL OR id = ANY($2))`,
+      [userId, ids, now],
+    );
+  }
+}
+
+function toNotification(row: NotificationRow): Notification {
+  return {
+    id: row.id,
+    type: row.type,
+    conversationId: row.conversationId,
+    topicId: row.topicId,
+    commentId: row.commentId,
+    summaryId: row.summaryId,
+    actorName: row.actorName,
+    createdAt: row.createdAt.toISOString(),
+    readAt: row.readAt?.toISOString() ?? null,
+  };
+}
