@@ -1,9 +1,16 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { CoreModule, type CoreOptions } from '@razgovor/core';
+import { ConversationsModule, CoreModule, type CoreOptions } from '@razgovor/core';
 import { AdminUsersController } from './accounts/admin-users.controller';
 import { AuthController } from './accounts/auth.controller';
 import { MeController } from './accounts/me.controller';
+import {
+  CommentsController,
+  NotificationsController,
+  SummariesController,
+} from './conversations/comments.controller';
+import { ConversationsController } from './conversations/conversations.controller';
+import { TopicsController } from './conversations/topics.controller';
 import { AccessGuard } from './http/access.guard';
 import { ErrorFilter } from './http/error.filter';
 import { DevMailboxController } from './system/dev-mailbox.controller';
@@ -14,13 +21,18 @@ export class ApiModule {
   static forRoot(options: CoreOptions): DynamicModule {
     return {
       module: ApiModule,
-      imports: [CoreModule.forRoot(options)],
+      imports: [CoreModule.forRoot(options), ConversationsModule],
       controllers: [
         HealthController,
         AuthController,
         MeController,
         AdminUsersController,
         DevMailboxController,
+        ConversationsController,
+        TopicsController,
+        CommentsController,
+        SummariesController,
+        NotificationsController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -1,0 +1,111 @@
+import { Controller, Headers, Inject, Param, Res } from '@nestjs/common';
+import {
+  type Comment,
+  type CommentListQuery,
+  type CommentPage,
+  type CreateCommentRequest,
+  type CreateTopicRequest,
+  type PublishSummaryRequest,
+  routes,
+  type Summary,
+  type SummaryList,
+  type Topic,
+  type TopicList,
+  type UpdateTopicRequest,
+} from '@razgovor/contracts';
+import {
+  AppError,
+  CommentPostingService,
+  CommentReadingService,
+  SummariesService,
+  TopicsService,
+  type User,
+} from '@razgovor/core';
+import type { Response } from 'express';
+import { CurrentUser, Endpoint, ValidBody, ValidQuery } from '../http/endpoint';
+import { IdParam, OptionalUser } from './params';
+
+@Controller()
+export class TopicsController {
+  constructor(
+    @Inject(TopicsService) private readonly topics: TopicsService,
+    @Inject(CommentReadingService) private readonly reader: CommentReadingService,
+    @Inject(CommentPostingService) private readonly posting: CommentPostingService,
+    @Inject(SummariesService) private readonly summaries: SummariesService,
+  ) {}
+
+  @Endpoint(routes.listTopics)
+  async list(@OptionalUser() viewer: User | null, @Param('id') id: string): Promise<TopicList> {
+    return { items: await this.topics.list(viewer, id) };
+  }
+
+  @Endpoint(routes.createTopic)
+  create(
+    @CurrentUser() user: User,
+    @Param('id') id: string,
+    @ValidBody(routes.createTopic) body: CreateTopicRequest,
+  ): Promise<Topic> {
+    return this.topics.create(user, id, body);
+  }
+
+  @Endpoint(routes.getTopic)
+  get(@OptionalUser() viewer: User | null, @IdParam('topic') id: string): Promise<Topic> {
+    return this.topics.get(viewer, id);
+  }
+
+  @Endpoint(routes.updateTopic)
+  update(
+    @CurrentUser() user: User,
+    @IdParam('topic') id: string,
+    @ValidBody(routes.updateTopic) body: UpdateTopicRequest,
+  ): Promise<Topic> {
+    return this.topics.update(user, id, body);
+  }
+
+  @Endpoint(routes.listComments)
+  comments(
+    @OptionalUser() viewer: User | null,
+    @IdParam('topic') id: string,
+    @ValidQuery(routes.listComments) query: CommentListQuery,
+  ): Promise<CommentPage> {
+    return this.reader.list(viewer, id, query);
+  }
+
+  /** 201 for a new comment; 200 with the earlier comment when the key was already used. */
+  @Endpoint(routes.createComment)
+  async post(
+    @CurrentUser() user: User,
+    @IdParam('topic') id: string,
+    @ValidBody(routes.createComment) body: CreateCommentRequest,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<Comment> {
+    if (key !== undefined && (key.length < 8 || key.length > 100)) {
+      throw new AppError('VALIDATION_FAILED', 'The Idempotency-Key header is invalid', [
+        { path: 'Idempotency-Key', message: 'Must be 8 to 100 characters' },
+      ]);
+    }
+
+    const result = await this.posting.post(user, id, body, key);
+    if (!result.isCreated) response.status(200);
+
+    return result.comment;
+  }
+
+  @Endpoint(routes.listSummaries)
+  summaryList(
+    @OptionalUser() viewer: User | null,
+    @IdParam('topic') id: string,
+  ): Promise<SummaryList> {
+    return this.summaries.list(viewer, id);
+  }
+
+  @Endpoint(routes.publishSummary)
+  publish(
+    @CurrentUser() user: User,
+    @IdParam('topic') id: string,
+    @ValidBody(routes.publishSummary) body: PublishSummaryRequest,
+  ): Promise<Summary> {
+    return this.summaries.publish(user, id, body);
+  }
+}
