@@ -95,6 +95,19 @@ describe('accounts', () => {
     expect(blocked.body).toMatchObject({ code: 'RATE_LIMITED' });
   });
 
+  it('rate limits sign-in attempts per client address across accounts', async () => {
+    const limited = await startSystem({ withWorker: false });
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) {
+      const attempt = { email: uniqueEmail('spray'), password: 'guessing again' };
+      statuses.push((await limited.client().post('/api/auth/sign-in', attempt)).status);
+    }
+    await limited.stop();
+
+    expect(statuses.filter((status) => status === 401)).toHaveLength(30);
+    expect(statuses.at(-1)).toBe(429);
+  });
+
   it('resets a forgotten password by a link that works once and ends old sessions', async () => {
     const client = system.client();
     const { email } = await signUp(client);

@@ -13,27 +13,36 @@ export function createRedis(
 ): Redis {
   const { name, forBullMq = false, ...rest } = options;
   const target = `Redis at ${describeUrl(url)}`;
-  let lastError = '';
+  let tries = 0;
+  let nextDelayMs = 0;
+  let loggedTry = -1;
   const client = new Redis(url, {
     lazyConnect: false,
     maxRetriesPerRequest: forBullMq ? null : 2,
     enableOfflineQueue: true,
     connectionName: name,
-    retryStrategy: (times) => Math.min(500 * 2 ** Math.min(times - 1, 6), 30_000),
+    retryStrategy: (times) => {
+      tries = times;
+      nextDelayMs = Math.min(500 * 2 ** Math.min(times - 1, 6), 30_000);
+
+      return nextDelayMs;
+    },
     ...rest,
   });
   client.on('error', (error: Error) => {
-    // ioredis raises the same error for every queued command; one line per reconnect is enough.
-    if (error.message === lastError) return;
-    lastError = error.message;
-    logger.warn(`Cannot reach ${target} (${name}): ${error.message}; retrying with back-off`, {
-      target,
-      client: name,
-    });
+    // One line per reconnect attempt: ioredis may raise several errors for the same attempt.
+    if (loggedTry === tries) return;
+    loggedTry = tries;
+    logger.warn(
+      `Cannot reach ${target} (${name}, try ${tries + 1}): ${error.message}; ` +
+        `retrying in ${nextDelayMs || 500} ms`,
+      { target, client: name, tries: tries + 1 },
+    );
   });
   client.on('ready', () => {
-    if (lastError) logger.log(`Reconnected to ${target} (${name})`, { target, client: name });
-    lastError = '';
+    if (tries > 0) logger.log(`Reconnected to ${target} (${name})`, { target, client: name });
+    tries = 0;
+    loggedTry = -1;
   });
 
   return client;
