@@ -81,7 +81,7 @@ function asServiceUser(command, args) {
   return [command, args];
 }
 
-async function startPrivatePostgres(dataDir, port, children) {
+export async function startPrivatePostgres(dataDir, port, children) {
   const initdb = findBinary('initdb');
   const postgres = findBinary('postgres');
   if (!initdb || !postgres) return null;
@@ -119,7 +119,7 @@ async function startPrivatePostgres(dataDir, port, children) {
   return `postgres://postgres@127.0.0.1:${port}/razgovor`;
 }
 
-async function startPrivateRedis(dataDir, port, children) {
+export async function startPrivateRedis(dataDir, port, children) {
   const redis = findBinary('redis-server');
   if (!redis) return null;
   const directory = path.join(dataDir, 'redis');
