@@ -10,6 +10,7 @@ export const aliases = {
   '@razgovor/core/*': ['libs/core/src/*'],
   '@razgovor/text': ['libs/text/src/index.ts'],
   '@razgovor/themes': ['libs/themes/src/index.ts'],
+  '@razgovor/opinions': ['libs/opinions/src/index.ts'],
 };
 
 export function swcOptions(moduleType = 'commonjs') {
