@@ -1,4 +1,7 @@
+import { bgTalk } from './bg.talk';
+
 export const bg = {
+  ...bgTalk,
   'app.name': 'Разговор',
   skipLink: 'Към съдържанието',
   'nav.label': 'Основна навигация',

@@ -1,4 +1,7 @@
+import { enTalk } from './en.talk';
+
 export const en = {
+  ...enTalk,
   'app.name': 'Razgovor',
   skipLink: 'Skip to content',
   'nav.label': 'Main navigation',

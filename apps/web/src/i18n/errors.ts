@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { isApiError } from '../api/client';
-import { hasMessage, type Translate } from './i18n';
+import { isApiError, type ClientErrorCode } from '../api/client';
+import { hasMessage, type MessageKey, type Translate } from './i18n';
 
 /** A translated sentence for any failure; the server's own message is the last resort. */
 export function errorMessage(t: Translate, error: unknown): string {
@@ -26,3 +26,8 @@ export function issueMessage(t: Translate, issue: z.core.$ZodIssue, value: unkno
       return t('validation.invalid');
   }
 }
+
+// Every code the API or the client can report needs a sentence in both languages.
+type ErrorKeys = `error.${ClientErrorCode}`;
+const everyCodeTranslated: ErrorKeys extends MessageKey ? true : never = true;
+void everyCodeTranslated;
