@@ -1,7 +1,6 @@
 import {
   analyze,
   stemBulgarian,
-  stemEnglish,
   transliterateToCyrillic,
   transliterateToLatin,
 } from '@razgovor/text';
@@ -9,12 +8,12 @@ import {
 const CYRILLIC = /[\u0400-\u04FF]/u;
 
 /**
- * The stems a word may be found by, in both scripts: a Cyrillic word also yields the English stem
- * of its Latin spelling, and a Latin word the Bulgarian stem of its Cyrillic reading. Comments
- * and queries expand alike, so "park" meets "паркове" and "parkove" meets "парк".
+ * The stems a word may be found by, in both scripts: a Cyrillic word also yields the Latin
+ * spelling of its stem, and a Latin word the Bulgarian stem of its Cyrillic reading. Comments and
+ * queries expand alike, so "park" and "parks" meet "паркове", and "parkove" meets "парк".
  */
 function stemsOf(word: string, stem: string): string[] {
-  if (CYRILLIC.test(word)) return [stem, stemEnglish(transliterateToLatin(word))];
+  if (CYRILLIC.test(word)) return [stem, transliterateToLatin(stem)];
 
   return [stem, stemBulgarian(transliterateToCyrillic(word))];
 }
