@@ -48,6 +48,7 @@ function getSocket(): LiveSocket {
     // The map from name to envelope type is exact in the contracts; the cast only widens it.
     created.on(name, deliver as ServerToClientEvents[typeof name]);
   }
+
   created.on('presence.changed', (update) => {
     for (const listener of presenceListeners) listener(update);
   });

@@ -34,6 +34,7 @@ function renderBlocks(blocks: Block[], headingOffset: number): ReactNode[] {
 
         return createElement(`h${level}`, { key: index }, renderInline(block.children));
       }
+
       case 'quote':
         return <blockquote key={index}>{renderBlocks(block.children, headingOffset)}</blockquote>;
       case 'list': {

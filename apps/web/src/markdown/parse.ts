@@ -161,6 +161,7 @@ function collectList(lines: string[], start: number, options: ParseOptions) {
     } else {
       break;
     }
+
     index++;
   }
 
@@ -200,6 +201,7 @@ export function parseBlocks(source: string, options: ParseOptions): Block[] {
         inner.push(quote.exec(lines[index])?.[1] ?? '');
         index++;
       }
+
       blocks.push({ kind: 'quote', children: parseBlocks(inner.join('\n'), options) });
       continue;
     }
@@ -217,6 +219,7 @@ export function parseBlocks(source: string, options: ParseOptions): Block[] {
       paragraph.push(lines[index]);
       index++;
     }
+
     blocks.push({ kind: 'paragraph', children: parseInline(paragraph.join('\n'), options.breaks) });
   }
 
