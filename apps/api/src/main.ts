@@ -1,38 +1,12 @@
 import 'reflect-metadata';
-import { ConfigError, exitOnSignals, JsonLogger, loadConfig } from '@razgovor/core';
+import { boot } from '@razgovor/core';
 import { createApiApp } from './app';
 
-async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`Razgovor api cannot start. ${error.message}\n`);
-    process.exit(78);
-  }
-
-  const logger = new JsonLogger(config.logLevel);
-  const startup = new AbortController();
-  const stopDuringStartup = () => {
-    logger.log('Stopping before start-up finished', 'Api');
-    startup.abort();
-    process.exit(0);
-  };
-
-  process.once('SIGTERM', stopDuringStartup);
-  process.once('SIGINT', stopDuringStartup);
-
-  const app = await createApiApp({ config, logger, signal: startup.signal });
-  process.off('SIGTERM', stopDuringStartup);
-  process.off('SIGINT', stopDuringStartup);
-  exitOnSignals(() => app.close(), logger, 'Api');
+void boot('api', async ({ config, logger, signal }) => {
+  const app = await createApiApp({ config, logger, signal });
   await app.listen(config.port, config.host);
 
   logger.log(`Listening on ${config.publicUrl}`, 'Api', { port: config.port });
-}
 
-main().catch((error: unknown) => {
-  process.stderr.write(`Razgovor api stopped: ${String(error)}\n`);
-  process.exit(1);
+  return app;
 });

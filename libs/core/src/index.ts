@@ -45,3 +45,6 @@ export * from './events/events.repository';
 export * from './events/event-notices';
 export * from './events/events.service';
 export * from './notifications/notifications.service';
+export * from './common/boot';
+export * from './demo/demo-conversation.types';
+export * from './demo/demo-conversation.seeder';
