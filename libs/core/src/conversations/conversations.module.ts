@@ -180,6 +180,7 @@ const services: Provider[] = [
 
 const exported = [
   Database,
+  SCHEDULE_QUEUE_TOKEN,
   EventsRepository,
   EventNotices,
   ScheduleQueue,
