@@ -4,6 +4,8 @@ import { Header } from './components/Header';
 import { useT } from './i18n/i18n';
 import { AdminUsersPage } from './pages/admin/AdminUsersPage';
 import { CheckEmailPage } from './pages/CheckEmailPage';
+import { ConversationListPage } from './pages/conversations/ConversationListPage';
+import { ConversationPage } from './pages/conversations/ConversationPage';
 import { ConfirmEmailPage } from './pages/ConfirmEmailPage';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
 import { HomePage } from './pages/HomePage';
@@ -27,6 +29,8 @@ const routes: readonly RouteEntry[] = [
   { path: '/account-deleted', render: () => <AccountDeletedPage /> },
   { path: '/admin/users', render: () => <AdminUsersPage /> },
   { path: '/dev/mailbox', render: () => <MailboxPage /> },
+  { path: '/conversations', render: () => <ConversationListPage /> },
+  { path: '/conversations/:id', render: () => <ConversationPage /> },
 ];
 
 export function App() {

@@ -60,6 +60,7 @@ export function Header() {
         <LanguageSwitch />
         <nav aria-label={t('nav.label')} className="header__nav">
           <NavLink to="/">{t('nav.home')}</NavLink>
+          <NavLink to="/conversations">{t('nav.conversations')}</NavLink>
           <AccountMenu />
         </nav>
       </div>

@@ -1,4 +1,5 @@
 import { Page } from '../components/Page';
+import { ConversationCards } from './conversations/ConversationCards';
 import { useT } from '../i18n/i18n';
 import { Link } from '../router/router';
 import { useSession } from '../session/session';
@@ -20,7 +21,10 @@ export function HomePage() {
           ))}
         </ol>
       </section>
-      <p>{t('home.comingSoon')}</p>
+      <section aria-labelledby="home-conversations">
+        <h2 id="home-conversations">{t('conversations.title')}</h2>
+        <ConversationCards level={3} />
+      </section>
       {!isLoading && (
         <p className="actions">
           {me ? (
