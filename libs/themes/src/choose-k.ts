@@ -1,89 +1,78 @@
-import type { Clustering, Points } from './kmeans';
-import { refine, seedCentroids, sphericalKMeans, subset } from './kmeans';
-import { ari } from './metrics';
+import { ambiguity, centroidsOf, consensus, ensemble } from './consensus';
 import type { Random } from './random';
 import { sampleIndices } from './random';
-import { distanceMatrix, meanSilhouette } from './silhouette';
+import type { SparseRows } from './sparse';
+import { compactColumns, selectRows } from './sparse';
+import type { SparseClustering } from './sparse-kmeans';
+import { refineSparse } from './sparse-kmeans';
 
-// Candidates are compared on a sample: the silhouette needs all pairwise distances, and the
-// restarts of every candidate k on 100,000 comments would dominate the run time.
-const SELECTION_SAMPLE = 1500;
-const SILHOUETTE_SAMPLE = 1000;
-const FULL_RESTART_LIMIT = 5_000;
-const FULL_ITERATIONS = { maxIterations: 30, tolerance: 0.001 };
+// Every candidate k is judged on a small sample with a small ensemble; the chosen k gets a larger
+// sample and ensemble. Beyond the sample, comments join the nearest consensus centroid, so the
+// cost of a run grows with the number of comments only through that last pass.
+const SELECTION_SAMPLE = 1000;
+const SELECTION_RUNS = 8;
+const SELECTION_KEPT = 4;
+const JUDGED = 500;
+const CONSENSUS_SAMPLE = 4000;
+const CONSENSUS_RUNS = 20;
+const CONSENSUS_RESTARTS = 5;
 
 export interface Candidate {
   k: number;
-  silhouette: number;
-  /** Mean agreement (ARI) between the restarts: how reproducible this k is. */
-  stability: number;
+  /** Share of sampled pairs that the runs put together only sometimes (lower is better). */
+  ambiguity: number;
   score: number;
 }
 
 export interface ClusterPlan {
   candidates: number[];
-  restarts: number;
-  onCandidate?: (done: number, total: number) => void;
+  /** Steps done out of the total: one per candidate k, one for the final consensus. */
+  onStep?: (done: number, total: number) => void;
 }
 
 export interface ClusterChoice {
-  clustering: Clustering;
+  clustering: SparseClustering;
   scores: Candidate[];
 }
 
-export function clusterPoints(points: Points, plan: ClusterPlan, random: Random): ClusterChoice {
-  const sampleRows = sampleIndices(points.count, SELECTION_SAMPLE, random);
-  const sample = subset(points, sampleRows);
-  const judged = sampleIndices(sample.count, SILHOUETTE_SAMPLE, random);
-  const distances = plan.candidates.length > 1 ? distanceMatrix(subset(sample, judged)) : null;
+/**
+ * Picks the number of groups whose clusters the runs reproduce best. Ambiguity only falls as k
+ * grows when groups are split identically every time, so small splits that chance produces do
+ * not win; among equal scores the smaller k wins.
+ */
+function chooseK(rows: SparseRows, plan: ClusterPlan, random: Random): Candidate[] {
+  // Runs only need the columns the sample uses; fewer columns make every iteration cheaper.
+  const sample = compactColumns(
+    selectRows(rows, sampleIndices(rows.rows, SELECTION_SAMPLE, random)),
+  );
+  const judged = sampleIndices(sample.rows, JUDGED, random);
 
-  let best: { clustering: Clustering; score: number } | undefined;
-  const scores: Candidate[] = [];
-  plan.candidates.forEach((k, position) => {
-    const runs = Array.from({ length: Math.max(2, plan.restarts) }, () =>
-      refine(sample, seedCentroids(sample, k, random), k, { maxIterations: 30, tolerance: 0.001 }),
-    );
-    const clustering = runs.reduce((a, b) => (b.objective > a.objective ? b : a));
-    const silhouette = distances
-      ? meanSilhouette(
-          distances,
-          Int32Array.from(judged, (row) => clustering.labels[row]),
-          k,
-        )
-      : 0;
-    const stability = agreement(runs);
-    // Silhouette alone keeps rising with k on sparse text; splits that the restarts do not
-    // reproduce are arbitrary, so the score discounts them.
-    const score = Math.max(0, silhouette) * Math.max(0, stability);
-    scores.push({ k, silhouette, stability, score });
-    if (!best || score > best.score) best = { clustering, score };
-    plan.onCandidate?.(position + 1, plan.candidates.length);
+  return plan.candidates.map((k, position) => {
+    const runs = ensemble(sample, k, SELECTION_RUNS, random, SELECTION_KEPT);
+    const share = ambiguity(runs, judged);
+    plan.onStep?.(position + 1, plan.candidates.length + 1);
+
+    return { k, ambiguity: share, score: 1 - share };
   });
-  const chosen = best as { clustering: Clustering };
-
-  // The centroids found on the sample seed Lloyd iterations over every comment; when that is
-  // affordable, fresh restarts on every comment compete with them, since a sample of a few
-  // thousand can miss a small theme.
-  if (sample.count === points.count) return { clustering: chosen.clustering, scores };
-  const k = chosen.clustering.k;
-  let clustering = refine(points, chosen.clustering.centroids, k, FULL_ITERATIONS);
-  if (points.count <= FULL_RESTART_LIMIT) {
-    const fresh = sphericalKMeans(points, k, random, plan.restarts, FULL_ITERATIONS);
-    if (fresh.objective > clustering.objective) clustering = fresh;
-  }
-
-  return { clustering, scores };
 }
 
-function agreement(runs: Clustering[]): number {
-  let total = 0;
-  let pairs = 0;
-  for (let i = 0; i < runs.length; i++) {
-    for (let j = i + 1; j < runs.length; j++) {
-      total += ari(Array.from(runs[i].labels), Array.from(runs[j].labels));
-      pairs++;
-    }
-  }
+export function clusterRows(rows: SparseRows, plan: ClusterPlan, random: Random): ClusterChoice {
+  const scores = plan.candidates.length > 1 ? chooseK(rows, plan, random) : [];
+  const best = scores.reduce<Candidate | undefined>(
+    (chosen, candidate) => (!chosen || candidate.score > chosen.score ? candidate : chosen),
+    undefined,
+  );
+  const k = best?.k ?? plan.candidates[0];
 
-  return pairs === 0 ? 1 : total / pairs;
+  const sampled = sampleIndices(rows.rows, CONSENSUS_SAMPLE, random);
+  const sample = sampled.length === rows.rows ? rows : selectRows(rows, sampled);
+  const runs = ensemble(compactColumns(sample), k, CONSENSUS_RUNS, random);
+  const agreed = consensus(runs, k, CONSENSUS_RESTARTS, random);
+  const centroids = centroidsOf(sample, agreed.labels, k);
+  // One assignment pass: the consensus stands, and the comments outside the sample join it.
+  const clustering = refineSparse(rows, centroids, k, { maxIterations: 0 });
+  plan.onStep?.(plan.candidates.length + 1, plan.candidates.length + 1);
+  if (scores.length === 0) scores.push({ k, ambiguity: ambiguity(runs, []), score: 1 });
+
+  return { clustering, scores };
 }

@@ -103,6 +103,19 @@ function loanCandidates(surface: string, stem: string): string[] {
   return candidates;
 }
 
+const keyCache = new Map<string, string>();
+
+function cachedLexiconKey(word: string): string {
+  let key = keyCache.get(word);
+  if (key === undefined) {
+    key = lexiconKey(word);
+    if (keyCache.size >= 200_000) keyCache.clear();
+    keyCache.set(word, key);
+  }
+
+  return key;
+}
+
 function isUsefulWord(word: string): boolean {
   return word.length >= 2 && /\p{L}/u.test(word);
 }
@@ -113,7 +126,7 @@ export function extractUnits(text: string, options: ExtractionOptions): FeatureU
     (token) => !token.isStopWord && isUsefulWord(token.surface),
   );
   const { lexicon } = options;
-  const keys = lexicon ? tokens.map((token) => lexiconKey(token.surface)) : [];
+  const keys = lexicon ? tokens.map((token) => cachedLexiconKey(token.surface)) : [];
   const units: FeatureUnit[] = [];
 
   let i = 0;
@@ -121,8 +134,13 @@ export function extractUnits(text: string, options: ExtractionOptions): FeatureU
     let matched = 0;
     if (lexicon) {
       const longest = Math.min(lexicon.longestPhrase, tokens.length - i);
+      const phrases = [keys[i]];
+      for (let length = 2; length <= longest; length++) {
+        phrases.push(`${phrases[length - 2]} ${keys[i + length - 1]}`);
+      }
+
       for (let length = longest; length >= 1 && matched === 0; length--) {
-        const concept = lexicon.concepts.get(keys.slice(i, i + length).join(' '));
+        const concept = lexicon.concepts.get(phrases[length - 1]);
         if (concept) {
           const words = tokens.slice(i, i + length).map((token) => token.surface);
           units.push({ key: `=${concept}`, surface: words.join(' ') });

@@ -38,6 +38,6 @@ describe('assignComment', () => {
   });
 
   it('rejects a malformed model', () => {
-    expect(() => loadModel('{"version":2}')).toThrow(/malformed/);
+    expect(() => loadModel('{"version":1}')).toThrow(/malformed/);
   });
 });

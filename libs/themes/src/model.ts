@@ -1,21 +1,20 @@
 import type { LanguageOption } from './features';
 import { extractUnits, resolveLoans, toTerms } from './features';
 import { defaultLexicon } from './lexicon';
+import type { SparseVector } from './sparse';
+import { sparseDot } from './sparse';
 import { vectorize } from './tfidf';
 
 /** Everything needed to place a new comment among the themes; plain data, JSON round-trips. */
 export interface ThemeModel {
-  version: 1;
+  version: 2;
   language: LanguageOption;
   bilingual: boolean;
   features: string[];
   idf: number[];
-  dimensions: number;
-  /** Row-major features x dimensions (the LSA projection). */
-  projection: number[];
   themeIds: number[];
-  /** Unit-length centroids in the reduced space, in the order of themeIds. */
-  centroids: number[][];
+  /** Unit-length centroids over the features, stored sparse, in the order of themeIds. */
+  centroids: SparseVector[];
   /** Below this cosine to every centroid a comment belongs to no theme. */
   otherThreshold: number;
   /** Softmax temperature that turns cosines into confidences. */
@@ -61,49 +60,31 @@ function featureIndex(model: ThemeModel): Map<string, number> {
   return index;
 }
 
-/** The unit-length embedding of one comment, or null when it shares no feature with the model. */
-export function embed(model: ThemeModel, text: string): Float64Array | null {
+/** The unit-length tf-idf vector of one comment over the features of a model. */
+export function vectorOf(model: ThemeModel, text: string): SparseVector {
   const index = featureIndex(model);
   const units = extractUnits(text, {
     language: model.language,
     lexicon: model.bilingual ? defaultLexicon() : null,
   });
   resolveLoans(units, (stem) => index.has(stem));
-  const vector = vectorize(
+
+  return vectorize(
     toTerms(units).map((term) => term.key),
     index,
     model.idf,
   );
-  if (vector.indices.length === 0) return null;
-
-  const embedding = new Float64Array(model.dimensions);
-  vector.indices.forEach((feature, i) => {
-    const offset = feature * model.dimensions;
-    for (let d = 0; d < model.dimensions; d++) {
-      embedding[d] += vector.values[i] * model.projection[offset + d];
-    }
-  });
-  let norm = 0;
-  for (const value of embedding) norm += value * value;
-  if (norm === 0) return null;
-  norm = Math.sqrt(norm);
-
-  return embedding.map((value) => value / norm);
 }
 
 /** Places one new comment in the nearest theme of a fitted model. */
 export function assignComment(model: ThemeModel, text: string): Placement {
-  const embedding = embed(model, text);
-  if (!embedding) return { theme: null, confidence: 1 };
+  const vector = vectorOf(model, text);
+  if (vector.indices.length === 0) return { theme: null, confidence: 1 };
 
-  const similarities = model.centroids.map((centroid) => {
-    let sum = 0;
-    for (let d = 0; d < model.dimensions; d++) sum += centroid[d] * embedding[d];
-
-    return sum;
-  });
-
-  return place(similarities, model);
+  return place(
+    model.centroids.map((centroid) => sparseDot(vector, centroid)),
+    model,
+  );
 }
 
 export function serializeModel(model: ThemeModel): string {
@@ -113,14 +94,17 @@ export function serializeModel(model: ThemeModel): string {
 export function loadModel(json: string): ThemeModel {
   const data = JSON.parse(json) as Partial<ThemeModel>;
   const isValid =
-    data.version === 1 &&
+    data.version === 2 &&
     Array.isArray(data.features) &&
     Array.isArray(data.idf) &&
-    Array.isArray(data.projection) &&
-    Array.isArray(data.centroids) &&
+    data.idf.length === data.features.length &&
     Array.isArray(data.themeIds) &&
-    typeof data.dimensions === 'number' &&
-    data.projection.length === data.features.length * data.dimensions;
+    Array.isArray(data.centroids) &&
+    data.centroids.length === data.themeIds.length &&
+    data.centroids.every(
+      (centroid) =>
+        Array.isArray(centroid.indices) && centroid.indices.length === centroid.values.length,
+    );
   if (!isValid) throw new Error('Theme model is malformed or of an unknown version');
 
   return data as ThemeModel;

@@ -11,13 +11,11 @@ export interface ThemeOptions {
   language?: LanguageOption;
   /** Map English words onto Bulgarian concepts so both languages share themes. */
   bilingual?: boolean;
-  /** Dimensions kept by the LSA reduction. */
-  dimensions?: number;
   minDocumentFrequency?: number;
   /** Features in more than this share of the comments carry no theme and are dropped. */
   maxDocumentFraction?: number;
   maxFeatures?: number;
-  restarts?: number;
+  /** Below this cosine to every theme (in the tf-idf space) a comment goes to "other". */
   otherThreshold?: number;
   temperature?: number;
   termCount?: number;
@@ -25,7 +23,7 @@ export interface ThemeOptions {
   onProgress?: (stage: ThemeStage, done: number, total: number) => void;
 }
 
-export type ThemeStage = 'features' | 'reduction' | 'clustering' | 'labels';
+export type ThemeStage = 'features' | 'clustering' | 'labels';
 
 export type ResolvedOptions = Required<Omit<ThemeOptions, 'k' | 'onProgress'>> &
   Pick<ThemeOptions, 'k' | 'onProgress'>;
@@ -53,12 +51,10 @@ export function resolveOptions(count: number, options: ThemeOptions): ResolvedOp
     maxK,
     language: options.language ?? 'auto',
     bilingual: options.bilingual ?? true,
-    dimensions: options.dimensions ?? 64,
     minDocumentFrequency: options.minDocumentFrequency ?? 2,
     maxDocumentFraction: options.maxDocumentFraction ?? 0.5,
     maxFeatures: options.maxFeatures ?? 30_000,
-    restarts: options.restarts ?? 3,
-    otherThreshold: options.otherThreshold ?? 0.25,
+    otherThreshold: options.otherThreshold ?? 0.05,
     temperature: options.temperature ?? 0.1,
     termCount: options.termCount ?? 8,
     representativeCount: options.representativeCount ?? 5,

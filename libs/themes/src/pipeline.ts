@@ -1,24 +1,19 @@
 import type { Candidate, ClusterChoice } from './choose-k';
-import { clusterPoints } from './choose-k';
+import { clusterRows } from './choose-k';
 import type { Term } from './features';
 import { extractUnits, resolveLoans, toTerms } from './features';
-import type { Points } from './kmeans';
-import { subset } from './kmeans';
 import { labelThemes } from './labels';
 import { defaultLexicon } from './lexicon';
 import type { ThemeModel } from './model';
 import { place } from './model';
 import type { ResolvedOptions, ThemeOptions } from './options';
 import { resolveOptions } from './options';
-import { createRandom, sampleIndices } from './random';
+import { createRandom } from './random';
 import { pickRepresentatives } from './representatives';
-import type { SparseRows } from './sparse';
-import { multiplyDense, selectRows } from './sparse';
-import { truncatedSvd } from './svd';
+import type { SparseRows, SparseVector } from './sparse';
+import { rowOf, selectRows, sparseDot } from './sparse';
 import type { Vocabulary } from './tfidf';
 import { buildVocabulary, pickSurfaces, vectorizeAll } from './tfidf';
-
-const REDUCTION_SAMPLE = 5000;
 
 export interface Theme {
   id: number;
@@ -63,42 +58,28 @@ function extractTerms(texts: string[], options: ResolvedOptions): Term[][] {
   return documents.map(toTerms);
 }
 
-function embedRows(rows: SparseRows, projection: Float64Array, dimensions: number): Points {
-  const values = multiplyDense(rows, projection, dimensions);
-  for (let row = 0; row < rows.rows; row++) {
-    let norm = 0;
-    for (let d = 0; d < dimensions; d++) norm += values[row * dimensions + d] ** 2;
-    if (norm === 0) continue;
-    norm = Math.sqrt(norm);
-    for (let d = 0; d < dimensions; d++) values[row * dimensions + d] /= norm;
-  }
-
-  return { values, count: rows.rows, dimensions };
-}
-
 function isEmptyRow(rows: SparseRows, row: number): boolean {
   return rows.rowPointers[row] === rows.rowPointers[row + 1];
 }
 
 interface Grouping {
   choice: ClusterChoice;
-  /** Theme of every clustered point, -1 for points below the "other" threshold. */
+  /** Theme of every clustered row, -1 for rows below the "other" threshold. */
   labels: Int32Array;
 }
 
-function groupPoints(
-  points: Points,
+function groupRows(
+  rows: SparseRows,
   options: ResolvedOptions,
   seed: number,
   hasEmptyRows: boolean,
 ): Grouping {
   const group = (candidates: number[]): Grouping => {
-    const choice = clusterPoints(
-      points,
+    const choice = clusterRows(
+      rows,
       {
         candidates,
-        restarts: options.restarts,
-        onCandidate: (done, total) => options.onProgress?.('clustering', done, total),
+        onStep: (done, total) => options.onProgress?.('clustering', done, total),
       },
       createRandom(seed),
     );
@@ -110,7 +91,7 @@ function groupPoints(
     return { choice, labels: grouped };
   };
 
-  const limit = Math.max(1, points.count);
+  const limit = Math.max(1, rows.rows);
   if (options.k === undefined) {
     const maxK = Math.min(options.maxK, limit);
     const minK = Math.min(options.minK, maxK);
@@ -127,21 +108,30 @@ function groupPoints(
   return group([Math.min(options.k, limit)]);
 }
 
+function sparseCentroid(centroids: Float64Array, theme: number, columns: number): SparseVector {
+  const indices: number[] = [];
+  const values: number[] = [];
+  for (let j = 0; j < columns; j++) {
+    const value = centroids[theme * columns + j];
+    if (value === 0) continue;
+    indices.push(j);
+    values.push(value);
+  }
+
+  return { indices, values };
+}
+
 function buildModel(
   vocabulary: Vocabulary,
-  projection: Float64Array,
-  dimensions: number,
-  centroids: number[][],
+  centroids: SparseVector[],
   options: ResolvedOptions,
 ): ThemeModel {
   return {
-    version: 1,
+    version: 2,
     language: options.language,
     bilingual: options.bilingual,
     features: vocabulary.features,
     idf: Array.from(vocabulary.idf),
-    dimensions,
-    projection: Array.from(projection),
     themeIds: centroids.map((_, i) => i),
     centroids,
     otherThreshold: options.otherThreshold,
@@ -159,21 +149,12 @@ export function findThemes(texts: string[], themeOptions: ThemeOptions = {}): Th
   const rows = vectorizeAll(documents, vocabulary);
   const surfaces = pickSurfaces(documents, vocabulary);
 
-  options.onProgress?.('reduction', 0, 1);
-  // The term space is learnt from a sample of comments, which bounds the cost of the reduction;
-  // terms that never occur in the sample get no direction of their own, which matters little
-  // because a term rare enough to miss the sample cannot shape a theme.
-  const sampled = selectRows(rows, sampleIndices(rows.rows, REDUCTION_SAMPLE, random));
-  const reduction = truncatedSvd(sampled, options.dimensions, random);
-  const embedded = embedRows(rows, reduction.matrix, reduction.dimensions);
-  options.onProgress?.('reduction', 1, 1);
-
   const clustered = Array.from({ length: texts.length }, (_, i) => i).filter(
     (row) => !isEmptyRow(rows, row),
   );
-  const points = subset(embedded, clustered);
+  const points = clustered.length === rows.rows ? rows : selectRows(rows, clustered);
   const seed = Math.floor(random() * 2 ** 31);
-  const grouping = groupPoints(points, options, seed, clustered.length < texts.length);
+  const grouping = groupRows(points, options, seed, clustered.length < texts.length);
   const { clustering } = grouping.choice;
 
   // Themes are numbered by size, largest first, so ids read the same across similar runs.
@@ -192,11 +173,8 @@ export function findThemes(texts: string[], themeOptions: ThemeOptions = {}): Th
     labels[row] = label < 0 ? -1 : renumber[label];
     similarities[row] = clustering.similarities[i];
   });
-  const dimensions = reduction.dimensions;
-  const centroids = order.map((theme) =>
-    Array.from(clustering.centroids.subarray(theme * dimensions, (theme + 1) * dimensions)),
-  );
-  const model = buildModel(vocabulary, reduction.matrix, dimensions, centroids, options);
+  const centroids = order.map((theme) => sparseCentroid(clustering.centroids, theme, rows.columns));
+  const model = buildModel(vocabulary, centroids, options);
 
   options.onProgress?.('labels', 0, 1);
   const described = labelThemes({
@@ -207,7 +185,7 @@ export function findThemes(texts: string[], themeOptions: ThemeOptions = {}): Th
     themeCount: order.length,
     termCount: options.termCount,
   });
-  const assignments = placeAll(embedded, rows, model);
+  const assignments = placeAll(rows, model);
   const themes = order.map((theme, id): Theme => {
     const members = clustered.filter((row) => labels[row] === id);
 
@@ -217,7 +195,7 @@ export function findThemes(texts: string[], themeOptions: ThemeOptions = {}): Th
       terms: described[id].terms,
       size: members.length,
       representatives: pickRepresentatives(
-        embedded,
+        rows,
         members,
         similarities,
         options.representativeCount,
@@ -229,17 +207,13 @@ export function findThemes(texts: string[], themeOptions: ThemeOptions = {}): Th
   return { themes, assignments, model, scores: grouping.choice.scores };
 }
 
-function placeAll(points: Points, rows: SparseRows, model: ThemeModel): ThemeResult['assignments'] {
-  const { dimensions } = points;
+function placeAll(rows: SparseRows, model: ThemeModel): ThemeResult['assignments'] {
   const similarities = new Float64Array(model.centroids.length);
 
-  return Array.from({ length: points.count }, (_, row) => {
+  return Array.from({ length: rows.rows }, (_, row) => {
     if (isEmptyRow(rows, row)) return { theme: null, confidence: 1 };
-    model.centroids.forEach((centroid, t) => {
-      let sum = 0;
-      for (let d = 0; d < dimensions; d++) sum += centroid[d] * points.values[row * dimensions + d];
-      similarities[t] = sum;
-    });
+    const vector = rowOf(rows, row);
+    model.centroids.forEach((centroid, t) => (similarities[t] = sparseDot(vector, centroid)));
 
     return place(similarities, model);
   });

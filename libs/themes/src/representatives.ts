@@ -1,15 +1,11 @@
-import type { Points } from './kmeans';
+import type { SparseRows } from './sparse';
+import { rowOf, sparseDot } from './sparse';
 
 const CANDIDATES = 30;
 const NEAR_DUPLICATE = 0.95;
 
-function cosine(points: Points, a: number, b: number): number {
-  const { values, dimensions } = points;
-  let sum = 0;
-  for (let d = 0; d < dimensions; d++)
-    sum += values[a * dimensions + d] * values[b * dimensions + d];
-
-  return sum;
+function cosine(rows: SparseRows, a: number, b: number): number {
+  return sparseDot(rowOf(rows, a), rowOf(rows, b));
 }
 
 /**
@@ -17,7 +13,7 @@ function cosine(points: Points, a: number, b: number): number {
  * relevance), so that a theme is not illustrated by five copies of one sentence.
  */
 export function pickRepresentatives(
-  points: Points,
+  rows: SparseRows,
   members: number[],
   similarities: Float64Array,
   count: number,
@@ -32,7 +28,7 @@ export function pickRepresentatives(
     let bestScore = -Infinity;
     for (const candidate of candidates) {
       if (chosen.includes(candidate)) continue;
-      const redundancy = Math.max(0, ...chosen.map((other) => cosine(points, candidate, other)));
+      const redundancy = Math.max(0, ...chosen.map((other) => cosine(rows, candidate, other)));
       if (redundancy > NEAR_DUPLICATE) continue;
       const score = 0.7 * similarities[candidate] - 0.3 * redundancy;
       if (score > bestScore) {

@@ -92,3 +92,46 @@ export function selectRows(matrix: SparseRows, rows: number[]): SparseRows {
 
   return { rows: rows.length, columns: matrix.columns, rowPointers, indices, values };
 }
+
+export interface SparseSlice {
+  indices: ArrayLike<number>;
+  values: ArrayLike<number>;
+}
+
+/** Dot product of two sparse vectors whose indices ascend. */
+export function sparseDot(a: SparseSlice, b: SparseSlice): number {
+  let sum = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.indices.length && j < b.indices.length) {
+    const left = a.indices[i];
+    const right = b.indices[j];
+    if (left === right) sum += a.values[i++] * b.values[j++];
+    else if (left < right) i++;
+    else j++;
+  }
+
+  return sum;
+}
+
+/** One stored row as a view, without copying. */
+export function rowOf(matrix: SparseRows, row: number): SparseSlice {
+  const [start, end] = [matrix.rowPointers[row], matrix.rowPointers[row + 1]];
+
+  return {
+    indices: matrix.indices.subarray(start, end),
+    values: matrix.values.subarray(start, end),
+  };
+}
+
+/** The same rows over only the columns that occur in them, renumbered in their order. */
+export function compactColumns(matrix: SparseRows): SparseRows {
+  const renumber = new Int32Array(matrix.columns).fill(-1);
+  let columns = 0;
+  for (const column of matrix.indices) if (renumber[column] < 0) renumber[column] = 0;
+  for (let column = 0; column < matrix.columns; column++) {
+    if (renumber[column] === 0) renumber[column] = columns++;
+  }
+
+  return { ...matrix, columns, indices: matrix.indices.map((column) => renumber[column]) };
+}

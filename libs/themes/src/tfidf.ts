@@ -45,7 +45,9 @@ export function buildVocabulary(documents: Term[][], options: VocabularyOptions)
 
   const features = chosen.map(([key]) => key);
   const documentFrequency = Int32Array.from(chosen.map(([, count]) => count));
-  const idf = Float64Array.from(chosen.map(([, count]) => Math.log((1 + total) / (1 + count)) + 1));
+  // Plain log(N / df): the smoothed form (+1) lifts common words against rare ones, and on short
+  // comments a few common words then decide the clusters.
+  const idf = Float64Array.from(chosen.map(([, count]) => Math.log(total / count)));
 
   return { features, index: new Map(features.map((key, i) => [key, i])), idf, documentFrequency };
 }

@@ -30,3 +30,26 @@ export function separatedCorpus(perSubject: number, seed = 7): LabelledText[] {
 
   return items;
 }
+
+const CONSONANTS = 'bdfgklmnprstvz';
+
+/** A made-up word of its own for every group and index, so groups share no vocabulary. */
+function madeUpWord(group: number, index: number): string {
+  const at = (i: number) => CONSONANTS[i % CONSONANTS.length];
+
+  return `${at(group)}a${at(index)}o${at(group + index + 3)}en`;
+}
+
+/** Comments of six words drawn from one of `groups` disjoint vocabularies of ten words each. */
+export function groupedCorpus(groups: number, perGroup: number, seed = 5): LabelledText[] {
+  const random = createRandom(seed);
+  const items: LabelledText[] = [];
+  for (let group = 0; group < groups; group++) {
+    for (let i = 0; i < perGroup; i++) {
+      const words = Array.from({ length: 6 }, () => madeUpWord(group, Math.floor(random() * 10)));
+      items.push({ label: `group ${group}`, text: words.join(' ') });
+    }
+  }
+
+  return items;
+}
