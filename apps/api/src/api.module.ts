@@ -13,6 +13,7 @@ import { ConversationsController } from './conversations/conversations.controlle
 import { TopicsController } from './conversations/topics.controller';
 import { AccessGuard } from './http/access.guard';
 import { ErrorFilter } from './http/error.filter';
+import { LiveModule } from './live/live.module';
 import { DevMailboxController } from './system/dev-mailbox.controller';
 import { HealthController } from './system/health.controller';
 
@@ -21,7 +22,7 @@ export class ApiModule {
   static forRoot(options: CoreOptions): DynamicModule {
     return {
       module: ApiModule,
-      imports: [CoreModule.forRoot(options), ConversationsModule],
+      imports: [CoreModule.forRoot(options), ConversationsModule, LiveModule],
       controllers: [
         HealthController,
         AuthController,

@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import path from 'node:path';
 import { ApiModule } from './api.module';
 import { csrfProtection, jsonBody, requestContext } from './http/middleware';
+import { RedisIoAdapter } from './live/redis-io.adapter';
 import { sendError } from './http/send-error';
 import { mountApiDocs } from './system/docs';
 import { mountWebApp } from './system/web-app';
@@ -25,6 +26,7 @@ export async function createApiApp(options: ApiOptions): Promise<NestExpressAppl
     abortOnError: false,
   });
 
+  app.useWebSocketAdapter(new RedisIoAdapter(app, config));
   app.set('trust proxy', config.isBehindProxy);
   app.disable('x-powered-by');
   if (config.corsOrigin) app.enableCors({ origin: config.corsOrigin, credentials: true });

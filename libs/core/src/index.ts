@@ -48,3 +48,6 @@ export * from './notifications/notifications.service';
 export * from './common/boot';
 export * from './demo/demo-conversation.types';
 export * from './demo/demo-conversation.seeder';
+export * from './live/live-events.repository';
+export * from './live/presence.store';
+export * from './live/rooms';
