@@ -10,6 +10,7 @@ import {
   startDevMailbox,
 } from '@razgovor/core';
 import type { MailboxMessage } from '@razgovor/contracts';
+import type { INestApplication } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -18,6 +19,8 @@ import { HttpClient } from './http-client';
 
 export interface TestSystem {
   url: string;
+  /** The api application, for tests that need one of its services directly. */
+  api: INestApplication;
   config: AppConfig;
   redis: Redis;
   logs: string[];
@@ -31,9 +34,15 @@ export interface TestSystem {
  * Redis prefix of its own, so rate limits and sessions of one system never touch another's.
  */
 export async function startSystem(
-  options: { env?: Record<string, string>; clock?: Clock; withWorker?: boolean } = {},
+  options: {
+    env?: Record<string, string>;
+    clock?: Clock;
+    withWorker?: boolean;
+    /** Another system's prefix, to run a second api process of the same installation. */
+    redisPrefix?: string;
+  } = {},
 ): Promise<TestSystem> {
-  const prefix = `${inject('redisPrefix')}_${randomUUID().slice(0, 8)}`;
+  const prefix = options.redisPrefix ?? `${inject('redisPrefix')}_${randomUUID().slice(0, 8)}`;
   const logs: string[] = [];
   const logger = new JsonLogger('info', (line) => logs.push(line));
   const bootstrapRedis = createRedis(inject('redisUrl'), logger, { name: 'test' });
@@ -61,6 +70,7 @@ export async function startSystem(
 
   return {
     url,
+    api,
     config,
     redis: bootstrapRedis,
     logs,
