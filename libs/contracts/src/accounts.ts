@@ -177,6 +177,8 @@ export const personalDataExport = z.object({
   account: me,
   sessions: z.array(z.object({ createdAt: z.string(), userAgent: z.string().nullable() })),
   comments: z.array(z.record(z.string(), z.unknown())),
+  stances: z.array(z.record(z.string(), z.unknown())),
+  summaryResponses: z.array(z.record(z.string(), z.unknown())),
 });
 export type PersonalDataExport = z.infer<typeof personalDataExport>;
 

@@ -11,6 +11,7 @@ import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { AdminUsersService } from './accounts/admin-users.service';
 import { AuthService } from './accounts/auth.service';
+import { PersonalDataRepository } from './accounts/personal-data.repository';
 import { ProfileService } from './accounts/profile.service';
 import { SessionStore } from './accounts/session.store';
 import { UsersRepository } from './accounts/users.repository';
@@ -120,9 +121,13 @@ export class CoreModule {
         },
         {
           provide: ProfileService,
-          inject: [UsersRepository, SessionStore, Clock],
-          useFactory: (users: UsersRepository, sessions: SessionStore, clock: Clock) =>
-            new ProfileService(users, sessions, clock),
+          inject: [UsersRepository, DataSource, SessionStore, Clock],
+          useFactory: (
+            users: UsersRepository,
+            dataSource: DataSource,
+            sessions: SessionStore,
+            clock: Clock,
+          ) => new ProfileService(users, new PersonalDataRepository(dataSource), sessions, clock),
         },
         {
           provide: AdminUsersService,

@@ -3,27 +3,21 @@ import type { PersonalDataExport, UpdateProfileRequest } from '@razgovor/contrac
 import type { Clock } from '../common/clock';
 import { AppError } from '../errors/app-error';
 import { verifyPassword } from './passwords';
+import type { PersonalDataRepository } from './personal-data.repository';
 import { toMe } from './presenters';
 import type { SessionStore } from './session.store';
 import type { User } from './user.entity';
 import type { UsersRepository } from './users.repository';
 
-/** A source of a person's own records for the personal data export, added by later features. */
-export type PersonalDataSource = (userId: string) => Promise<Array<Record<string, unknown>>>;
-
 export class ProfileService {
   private readonly logger = new Logger(ProfileService.name);
-  private readonly commentSources: PersonalDataSource[] = [];
 
   constructor(
     private readonly users: UsersRepository,
+    private readonly records: PersonalDataRepository,
     private readonly sessions: SessionStore,
     private readonly clock: Clock,
   ) {}
-
-  registerCommentSource(source: PersonalDataSource): void {
-    this.commentSources.push(source);
-  }
 
   async update(user: User, changes: UpdateProfileRequest): Promise<User> {
     const updated = await this.users.update(user.id, {
@@ -40,16 +34,16 @@ export class ProfileService {
   }
 
   async export(user: User): Promise<PersonalDataExport> {
-    const sessions = await this.sessions.list(user.id);
-    const comments = (
-      await Promise.all(this.commentSources.map((source) => source(user.id)))
-    ).flat();
+    const [sessions, records] = await Promise.all([
+      this.sessions.list(user.id),
+      this.records.listFor(user.id),
+    ]);
 
     return {
       exportedAt: this.clock.now().toISOString(),
       account: toMe(user),
       sessions: sessions.map(({ createdAt, userAgent }) => ({ createdAt, userAgent })),
-      comments,
+      ...records,
     };
   }
 
