@@ -1,0 +1,13 @@
+export { compileWordList, strongerAction } from './matcher';
+export type {
+  Evasion,
+  Matcher,
+  NearMiss,
+  NearMissReason,
+  SkippedEntry,
+  WordListAction,
+  WordListEntry,
+  WordListExplanation,
+  WordListMatch,
+  WordListResult,
+} from './types';
