@@ -14,6 +14,8 @@ import { ProfilePage } from './pages/profile/ProfilePage';
 import { ResetPasswordPage } from './pages/ResetPasswordPage';
 import { SignInPage } from './pages/SignInPage';
 import { SignUpPage } from './pages/SignUpPage';
+import { PermalinkPage } from './pages/topic/PermalinkPage';
+import { TopicPage } from './pages/topic/TopicPage';
 import { AccountDeletedPage, NotFoundPage } from './pages/SimplePages';
 import { Routes, type RouteEntry } from './router/router';
 
@@ -31,6 +33,8 @@ const routes: readonly RouteEntry[] = [
   { path: '/dev/mailbox', render: () => <MailboxPage /> },
   { path: '/conversations', render: () => <ConversationListPage /> },
   { path: '/conversations/:id', render: () => <ConversationPage /> },
+  { path: '/topics/:id', render: () => <TopicPage /> },
+  { path: '/comments/:id', render: () => <PermalinkPage /> },
 ];
 
 export function App() {
