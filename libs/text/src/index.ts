@@ -9,3 +9,4 @@ export { stemEnglish } from './stem/english';
 export { isStopWord } from './stopwords';
 export { tokenize } from './tokenize';
 export { transliterateToCyrillic, transliterateToLatin } from './transliterate';
+export * from './wordlist';
