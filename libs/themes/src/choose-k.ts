@@ -1,26 +1,25 @@
-import { ambiguity, centroidsOf, consensus, ensemble } from './consensus';
+import { agreement, centroidsOf, consensus, ensemble } from './consensus';
 import type { Random } from './random';
 import { sampleIndices } from './random';
 import type { SparseRows } from './sparse';
 import { compactColumns, selectRows } from './sparse';
-import type { SparseClustering } from './sparse-kmeans';
-import { refineSparse } from './sparse-kmeans';
 
-// Every candidate k is judged on a small sample with a small ensemble; the chosen k gets a larger
-// sample and ensemble. Beyond the sample, comments join the nearest consensus centroid, so the
-// cost of a run grows with the number of comments only through that last pass.
+// Every candidate k is judged on a small sample with small ensembles; the chosen k gets a large
+// sample and ensemble. Beyond the sample, comments join the nearest consensus centroid, so a run
+// stays linear in the number of comments.
 const SELECTION_SAMPLE = 1000;
 const SELECTION_RUNS = 8;
-const SELECTION_KEPT = 4;
-const JUDGED = 500;
-const CONSENSUS_SAMPLE = 4000;
+const SELECTION_RESTARTS = 2;
+const CONSENSUS_SAMPLE = 20_000;
 const CONSENSUS_RUNS = 20;
 const CONSENSUS_RESTARTS = 5;
+// Scores closer than this are equal: rounding, not evidence.
+const TIE = 1e-6;
 
 export interface Candidate {
   k: number;
-  /** Share of sampled pairs that the runs put together only sometimes (lower is better). */
-  ambiguity: number;
+  /** Adjusted Rand index between two independent consensus clusterings of one sample. */
+  stability: number;
   score: number;
 }
 
@@ -31,48 +30,56 @@ export interface ClusterPlan {
 }
 
 export interface ClusterChoice {
-  clustering: SparseClustering;
+  k: number;
+  /** Unit-length consensus centroids, row-major k x columns of the rows. */
+  centroids: Float64Array;
   scores: Candidate[];
 }
 
+function consensusOf(rows: SparseRows, k: number, runs: number, restarts: number, random: Random) {
+  return consensus(ensemble(rows, k, runs, random), k, restarts, random);
+}
+
 /**
- * Picks the number of groups whose clusters the runs reproduce best. Ambiguity only falls as k
- * grows when groups are split identically every time, so small splits that chance produces do
- * not win; among equal scores the smaller k wins.
+ * Picks the k whose consensus clustering two independent ensembles reproduce best (stability in
+ * the sense of Lange et al. 2004, on consensus rather than single runs, since single k-means runs
+ * on short texts disagree even on clean data). Too few groups merge true groups in arbitrary
+ * ways and too many split them arbitrarily, so both are unstable; the adjusted Rand index
+ * corrects for chance, so unlike the share of ambiguous pairs it does not drift towards large k.
+ * Among equal scores the larger k wins: ensembles of similar runs can merge the same true groups
+ * every time, but they cannot split one true group the same way every time, so a tie at a larger
+ * k means its extra groups are real.
  */
 function chooseK(rows: SparseRows, plan: ClusterPlan, random: Random): Candidate[] {
   // Runs only need the columns the sample uses; fewer columns make every iteration cheaper.
   const sample = compactColumns(
     selectRows(rows, sampleIndices(rows.rows, SELECTION_SAMPLE, random)),
   );
-  const judged = sampleIndices(sample.rows, JUDGED, random);
 
   return plan.candidates.map((k, position) => {
-    const runs = ensemble(sample, k, SELECTION_RUNS, random, SELECTION_KEPT);
-    const share = ambiguity(runs, judged);
+    const first = consensusOf(sample, k, SELECTION_RUNS, SELECTION_RESTARTS, random);
+    const second = consensusOf(sample, k, SELECTION_RUNS, SELECTION_RESTARTS, random);
+    const stability = agreement(first.labels, second.labels, k);
     plan.onStep?.(position + 1, plan.candidates.length + 1);
 
-    return { k, ambiguity: share, score: 1 - share };
+    return { k, stability, score: stability };
   });
 }
 
 export function clusterRows(rows: SparseRows, plan: ClusterPlan, random: Random): ClusterChoice {
   const scores = plan.candidates.length > 1 ? chooseK(rows, plan, random) : [];
   const best = scores.reduce<Candidate | undefined>(
-    (chosen, candidate) => (!chosen || candidate.score > chosen.score ? candidate : chosen),
+    (chosen, candidate) => (!chosen || candidate.score >= chosen.score - TIE ? candidate : chosen),
     undefined,
   );
   const k = best?.k ?? plan.candidates[0];
 
   const sampled = sampleIndices(rows.rows, CONSENSUS_SAMPLE, random);
   const sample = sampled.length === rows.rows ? rows : selectRows(rows, sampled);
-  const runs = ensemble(compactColumns(sample), k, CONSENSUS_RUNS, random);
-  const agreed = consensus(runs, k, CONSENSUS_RESTARTS, random);
+  const agreed = consensusOf(compactColumns(sample), k, CONSENSUS_RUNS, CONSENSUS_RESTARTS, random);
   const centroids = centroidsOf(sample, agreed.labels, k);
-  // One assignment pass: the consensus stands, and the comments outside the sample join it.
-  const clustering = refineSparse(rows, centroids, k, { maxIterations: 0 });
   plan.onStep?.(plan.candidates.length + 1, plan.candidates.length + 1);
-  if (scores.length === 0) scores.push({ k, ambiguity: ambiguity(runs, []), score: 1 });
+  if (scores.length === 0) scores.push({ k, stability: 1, score: 1 });
 
-  return { clustering, scores };
+  return { k, centroids, scores };
 }

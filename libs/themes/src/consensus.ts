@@ -54,25 +54,26 @@ export function consensus(
 }
 
 /**
- * Proportion of ambiguous clustering (Senbabaoglu, Michailidis and Li 2014): the share of pairs
- * of rows that the runs put together neither almost always nor almost never. A number of groups
- * the data really has is found the same way by every run, so few pairs are ambiguous.
+ * Adjusted Rand index of two labellings of the same rows with labels in 0..k-1, from a k x k
+ * contingency table: linear in the rows, unlike counting agreement over pairs.
  */
-export function ambiguity(runs: Int32Array[], judged: number[]): number {
-  const low = 0.1 * runs.length;
-  const high = 0.9 * runs.length;
-  let ambiguous = 0;
-  let pairs = 0;
-  for (let a = 0; a < judged.length; a++) {
-    for (let b = a + 1; b < judged.length; b++) {
-      let together = 0;
-      for (const labels of runs) if (labels[judged[a]] === labels[judged[b]]) together++;
-      if (together > low && together < high) ambiguous++;
-      pairs++;
-    }
+export function agreement(a: Int32Array, b: Int32Array, k: number): number {
+  const table = new Float64Array(k * k);
+  const left = new Float64Array(k);
+  const right = new Float64Array(k);
+  for (let i = 0; i < a.length; i++) {
+    table[a[i] * k + b[i]]++;
+    left[a[i]]++;
+    right[b[i]]++;
   }
 
-  return pairs === 0 ? 0 : ambiguous / pairs;
+  const pairs = (n: number) => (n * (n - 1)) / 2;
+  const sum = (values: Float64Array) => values.reduce((total, n) => total + pairs(n), 0);
+  const [both, first, second] = [sum(table), sum(left), sum(right)];
+  const expected = (first * second) / Math.max(1, pairs(a.length));
+  const maximum = (first + second) / 2;
+
+  return maximum === expected ? 1 : (both - expected) / (maximum - expected);
 }
 
 /** Unit-length mean of the rows of every cluster, in the columns of the rows. */

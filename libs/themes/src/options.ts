@@ -15,7 +15,10 @@ export interface ThemeOptions {
   /** Features in more than this share of the comments carry no theme and are dropped. */
   maxDocumentFraction?: number;
   maxFeatures?: number;
-  /** Below this cosine to every theme (in the tf-idf space) a comment goes to "other". */
+  /**
+   * Below this cosine to every theme (in the tf-idf space) a comment goes to "other". By default
+   * it is calibrated on the run: the mean cosine of the comments to the themes they are not in.
+   */
   otherThreshold?: number;
   temperature?: number;
   termCount?: number;
@@ -25,8 +28,8 @@ export interface ThemeOptions {
 
 export type ThemeStage = 'features' | 'clustering' | 'labels';
 
-export type ResolvedOptions = Required<Omit<ThemeOptions, 'k' | 'onProgress'>> &
-  Pick<ThemeOptions, 'k' | 'onProgress'>;
+export type ResolvedOptions = Required<Omit<ThemeOptions, 'k' | 'onProgress' | 'otherThreshold'>> &
+  Pick<ThemeOptions, 'k' | 'onProgress' | 'otherThreshold'>;
 
 /** Default upper bound: about one theme per fifty comments, at least 2 and at most 12. */
 export function defaultMaxK(count: number): number {
@@ -54,7 +57,7 @@ export function resolveOptions(count: number, options: ThemeOptions): ResolvedOp
     minDocumentFrequency: options.minDocumentFrequency ?? 2,
     maxDocumentFraction: options.maxDocumentFraction ?? 0.5,
     maxFeatures: options.maxFeatures ?? 30_000,
-    otherThreshold: options.otherThreshold ?? 0.05,
+    otherThreshold: options.otherThreshold,
     temperature: options.temperature ?? 0.1,
     termCount: options.termCount ?? 8,
     representativeCount: options.representativeCount ?? 5,

@@ -11,7 +11,8 @@ import { resolveOptions } from './options';
 import { createRandom } from './random';
 import { pickRepresentatives } from './representatives';
 import type { SparseRows, SparseVector } from './sparse';
-import { rowOf, selectRows, sparseDot } from './sparse';
+import { multiplyDense, selectRows } from './sparse';
+import { transpose } from './sparse-kmeans';
 import type { Vocabulary } from './tfidf';
 import { buildVocabulary, pickSurfaces, vectorizeAll } from './tfidf';
 
@@ -33,7 +34,7 @@ export interface ThemeResult {
   scores: Candidate[];
 }
 
-function extractTerms(texts: string[], options: ResolvedOptions): Term[][] {
+export function extractTerms(texts: string[], options: ResolvedOptions): Term[][] {
   const lexicon = options.bilingual ? defaultLexicon() : null;
   const documents = texts.map((text, i) => {
     if (i % 1000 === 0) options.onProgress?.('features', i, texts.length);
@@ -64,8 +65,57 @@ function isEmptyRow(rows: SparseRows, row: number): boolean {
 
 interface Grouping {
   choice: ClusterChoice;
-  /** Theme of every clustered row, -1 for rows below the "other" threshold. */
+  /** Theme of every clustered row, -1 for rows in the "other" group. */
   labels: Int32Array;
+  /** Cosine of every clustered row to every theme, row-major rows x k. */
+  similarities: Float64Array;
+  otherThreshold: number;
+}
+
+/**
+ * A comment fits nowhere when it is no closer to its nearest theme than comments typically are
+ * to the themes they do not belong to: that level is measured on every run, so it follows the
+ * length of the comments and the size of the vocabulary instead of being a constant.
+ */
+function calibrateThreshold(similarities: Float64Array, k: number): number {
+  const count = similarities.length / k;
+  if (k < 2 || count === 0) return 0;
+
+  let foreign = 0;
+  for (let i = 0; i < count; i++) {
+    let best = -Infinity;
+    let sum = 0;
+    for (let c = 0; c < k; c++) {
+      const value = similarities[i * k + c];
+      sum += value;
+      best = Math.max(best, value);
+    }
+
+    foreign += (sum - best) / (k - 1);
+  }
+
+  return foreign / count;
+}
+
+function group(rows: SparseRows, candidates: number[], options: ResolvedOptions, seed: number) {
+  const choice = clusterRows(
+    rows,
+    { candidates, onStep: (done, total) => options.onProgress?.('clustering', done, total) },
+    createRandom(seed),
+  );
+  const { k } = choice;
+  const similarities = multiplyDense(rows, transpose(choice.centroids, k, rows.columns), k);
+  const otherThreshold = options.otherThreshold ?? calibrateThreshold(similarities, k);
+  const labels = new Int32Array(rows.rows);
+  for (let i = 0; i < rows.rows; i++) {
+    let best = 0;
+    for (let c = 1; c < k; c++) if (similarities[i * k + c] > similarities[i * k + best]) best = c;
+    // A comment sharing no feature with any theme is "other" whatever the threshold.
+    const value = similarities[i * k + best];
+    labels[i] = value <= 0 || value < otherThreshold ? -1 : best;
+  }
+
+  return { choice, labels, similarities, otherThreshold };
 }
 
 function groupRows(
@@ -74,38 +124,22 @@ function groupRows(
   seed: number,
   hasEmptyRows: boolean,
 ): Grouping {
-  const group = (candidates: number[]): Grouping => {
-    const choice = clusterRows(
-      rows,
-      {
-        candidates,
-        onStep: (done, total) => options.onProgress?.('clustering', done, total),
-      },
-      createRandom(seed),
-    );
-    const { labels, similarities } = choice.clustering;
-    const grouped = labels.map((label, i) =>
-      similarities[i] < options.otherThreshold ? -1 : label,
-    );
-
-    return { choice, labels: grouped };
-  };
-
   const limit = Math.max(1, rows.rows);
   if (options.k === undefined) {
     const maxK = Math.min(options.maxK, limit);
     const minK = Math.min(options.minK, maxK);
+    const candidates = Array.from({ length: maxK - minK + 1 }, (_, i) => minK + i);
 
-    return group(Array.from({ length: maxK - minK + 1 }, (_, i) => minK + i));
+    return group(rows, candidates, options, seed);
   }
 
   // With k fixed, "other" takes one of the k places when it is not empty.
   if (options.k > 1) {
-    const withOther = group([Math.min(options.k - 1, limit)]);
+    const withOther = group(rows, [Math.min(options.k - 1, limit)], options, seed);
     if (hasEmptyRows || withOther.labels.includes(-1)) return withOther;
   }
 
-  return group([Math.min(options.k, limit)]);
+  return group(rows, [Math.min(options.k, limit)], options, seed);
 }
 
 function sparseCentroid(centroids: Float64Array, theme: number, columns: number): SparseVector {
@@ -125,6 +159,7 @@ function buildModel(
   vocabulary: Vocabulary,
   centroids: SparseVector[],
   options: ResolvedOptions,
+  otherThreshold: number,
 ): ThemeModel {
   return {
     version: 2,
@@ -134,7 +169,7 @@ function buildModel(
     idf: Array.from(vocabulary.idf),
     themeIds: centroids.map((_, i) => i),
     centroids,
-    otherThreshold: options.otherThreshold,
+    otherThreshold,
     temperature: options.temperature,
   };
 }
@@ -155,15 +190,15 @@ export function findThemes(texts: string[], themeOptions: ThemeOptions = {}): Th
   const points = clustered.length === rows.rows ? rows : selectRows(rows, clustered);
   const seed = Math.floor(random() * 2 ** 31);
   const grouping = groupRows(points, options, seed, clustered.length < texts.length);
-  const { clustering } = grouping.choice;
+  const { k } = grouping.choice;
 
   // Themes are numbered by size, largest first, so ids read the same across similar runs.
-  const sizes = new Int32Array(clustering.k);
+  const sizes = new Int32Array(k);
   for (const label of grouping.labels) if (label >= 0) sizes[label]++;
-  const order = Array.from({ length: clustering.k }, (_, i) => i)
+  const order = Array.from({ length: k }, (_, i) => i)
     .filter((theme) => sizes[theme] > 0)
     .sort((a, b) => sizes[b] - sizes[a] || a - b);
-  const renumber = new Int32Array(clustering.k).fill(-1);
+  const renumber = new Int32Array(k).fill(-1);
   order.forEach((theme, id) => (renumber[theme] = id));
 
   const labels = new Int32Array(texts.length).fill(-1);
@@ -171,10 +206,11 @@ export function findThemes(texts: string[], themeOptions: ThemeOptions = {}): Th
   clustered.forEach((row, i) => {
     const label = grouping.labels[i];
     labels[row] = label < 0 ? -1 : renumber[label];
-    similarities[row] = clustering.similarities[i];
+    similarities[row] = label < 0 ? 0 : grouping.similarities[i * k + label];
   });
-  const centroids = order.map((theme) => sparseCentroid(clustering.centroids, theme, rows.columns));
-  const model = buildModel(vocabulary, centroids, options);
+  const { centroids: dense } = grouping.choice;
+  const centroids = order.map((theme) => sparseCentroid(dense, theme, rows.columns));
+  const model = buildModel(vocabulary, centroids, options, grouping.otherThreshold);
 
   options.onProgress?.('labels', 0, 1);
   const described = labelThemes({
@@ -185,7 +221,7 @@ export function findThemes(texts: string[], themeOptions: ThemeOptions = {}): Th
     themeCount: order.length,
     termCount: options.termCount,
   });
-  const assignments = placeAll(rows, model);
+  const assignments = placeAll(texts.length, clustered, grouping, order, model);
   const themes = order.map((theme, id): Theme => {
     const members = clustered.filter((row) => labels[row] === id);
 
@@ -207,14 +243,24 @@ export function findThemes(texts: string[], themeOptions: ThemeOptions = {}): Th
   return { themes, assignments, model, scores: grouping.choice.scores };
 }
 
-function placeAll(rows: SparseRows, model: ThemeModel): ThemeResult['assignments'] {
-  const similarities = new Float64Array(model.centroids.length);
-
-  return Array.from({ length: rows.rows }, (_, row) => {
-    if (isEmptyRow(rows, row)) return { theme: null, confidence: 1 };
-    const vector = rowOf(rows, row);
-    model.centroids.forEach((centroid, t) => (similarities[t] = sparseDot(vector, centroid)));
-
-    return place(similarities, model);
+/** Confidences from the cosines already computed, in the order of the model's themes. */
+function placeAll(
+  count: number,
+  clustered: number[],
+  grouping: Grouping,
+  order: number[],
+  model: ThemeModel,
+): ThemeResult['assignments'] {
+  const { k } = grouping.choice;
+  const assignments: ThemeResult['assignments'] = Array.from({ length: count }, () => ({
+    theme: null,
+    confidence: 1,
+  }));
+  const similarities = new Float64Array(order.length);
+  clustered.forEach((row, i) => {
+    order.forEach((theme, t) => (similarities[t] = grouping.similarities[i * k + theme]));
+    assignments[row] = place(similarities, model);
   });
+
+  return assignments;
 }

@@ -35,7 +35,8 @@ function similaritiesOf(
   }
 }
 
-function transpose(centroids: Float64Array, k: number, columns: number): Float64Array {
+/** Column-major copy of row-major k x columns centroids. */
+export function transpose(centroids: Float64Array, k: number, columns: number): Float64Array {
   const result = new Float64Array(centroids.length);
   for (let c = 0; c < k; c++) {
     for (let j = 0; j < columns; j++) result[j * k + c] = centroids[c * columns + j];
