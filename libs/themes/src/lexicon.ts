@@ -70,7 +70,8 @@ export function buildLexicon(entries: string = LEXICON_ENTRIES): Lexicon {
   const concepts = new Map<string, string>();
   let longestPhrase = 1;
 
-  for (const line of entries.split('\n')) {
+  // An indented line continues the entry above it, so long entries stay within the line width.
+  for (const line of entries.replace(/\n[ \t]+/gu, ' ').split('\n')) {
     const match = /^([a-z_]+):(.*)\/(.*)$/u.exec(line.trim());
     if (!match) continue;
     const [, concept, bulgarian, english] = match;
