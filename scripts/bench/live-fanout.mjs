@@ -136,6 +136,7 @@ function commentBody(index) {
 /** Posts `rate` comments a second for `seconds`, on a fixed schedule, and notes each answer. */
 async function postAtRate(post, rate, offset) {
   const posts = [];
+  let failed = 0;
   const started = now();
   const pending = [];
   const total = rate * seconds;
@@ -145,13 +146,17 @@ async function postAtRate(post, rate, offset) {
     if (wait > 0) await sleep(wait);
     const sentAt = now();
     pending.push(
-      post(commentBody(offset + index)).then((id) => posts.push({ id, at: now(), sentAt })),
+      post(commentBody(offset + index)).then(
+        (id) => posts.push({ id, at: now(), sentAt }),
+        // A refused or timed-out POST is counted, not fatal: the run reports it next to the figures.
+        () => (failed += 1),
+      ),
     );
   }
 
   await Promise.all(pending);
 
-  return posts;
+  return { posts, failed };
 }
 
 async function measure(name, serverPid, url, conversationId, post) {
@@ -170,7 +175,7 @@ async function measure(name, serverPid, url, conversationId, post) {
   let offset = 0;
   for (const rate of rates) {
     const load = os.loadavg()[0];
-    const posts = await postAtRate(post, rate, offset);
+    const { posts, failed } = await postAtRate(post, rate, offset);
     offset += posts.length;
     const answer = posts.map((entry) => entry.at - entry.sentAt).sort((a, b) => a - b);
     const report = await clientsProcess('report', { posts, deadlineMs: 20_000 });
@@ -178,6 +183,7 @@ async function measure(name, serverPid, url, conversationId, post) {
       target: name,
       rate,
       posts: posts.length,
+      failedPosts: failed,
       ...report,
       postP99: answer[Math.floor(answer.length * 0.99)],
       loadBefore: load,
@@ -188,7 +194,7 @@ async function measure(name, serverPid, url, conversationId, post) {
     console.log(
       `${name} ${rate}/s: p50 ${report.p50.toFixed(1)} ms, p99 ${report.p99.toFixed(1)} ms, ` +
         `max ${report.max.toFixed(0)} ms, delivered ${report.delivered}/${report.expected}, ` +
-        `duplicates ${report.duplicates}, POST p99 ${row.postP99.toFixed(0)} ms, ` +
+        `duplicates ${report.duplicates}, failed POSTs ${failed}, POST p99 ${row.postP99.toFixed(0)} ms, ` +
         `load ${load.toFixed(1)} -> ${row.loadAfter.toFixed(1)}`,
     );
     await sleep(2000);
