@@ -27,12 +27,18 @@ describe('demo conversation seeder', () => {
       0,
     );
 
-    const first = await seedDemoConversation({ dataSource, now: new Date() }, sofiaConversation);
-    const second = await seedDemoConversation({ dataSource, now: new Date() }, sofiaConversation);
+    // A slug of its own: `npm run cli -- seed` may already have loaded the real one in this run.
+    const slug = `sofia-test-${Date.now().toString(36)}`;
+    const data = {
+      ...sofiaConversation,
+      conversation: { ...sofiaConversation.conversation, slug },
+    };
+
+    const first = await seedDemoConversation({ dataSource, now: new Date() }, data);
+    const second = await seedDemoConversation({ dataSource, now: new Date() }, data);
 
     expect(first).toEqual({ isCreated: true, comments: expected });
     expect(second).toEqual({ isCreated: false, comments: 0 });
-    const slug = sofiaConversation.conversation.slug;
     const conversation = await system.client().get(`/api/conversations/${slug}`);
     expect(conversation.body).toMatchObject({ status: 'open' });
     const topics = await system.client().get(`/api/conversations/${slug}/topics`);

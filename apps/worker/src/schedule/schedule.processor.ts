@@ -25,12 +25,13 @@ export class ScheduleProcessor implements JobProcessor<ScheduleJob>, OnApplicati
     private readonly scheduleQueue: Queue<ScheduleJob>,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.scheduleQueue.upsertJobScheduler(
-      'sweep',
-      { every: sweepEveryMs },
-      { name: 'sweep', data: {} },
-    );
+  onApplicationBootstrap(): void {
+    // Not awaited: while Redis is away the worker must still start; the command waits for it.
+    this.scheduleQueue
+      .upsertJobScheduler('sweep', { every: sweepEveryMs }, { name: 'sweep', data: {} })
+      .catch((error: unknown) =>
+        this.logger.warn(`Could not plan the schedule sweep: ${String(error)}`),
+      );
   }
 
   async process(job: Job<ScheduleJob>): Promise<void> {
