@@ -189,7 +189,7 @@ export function readCharacter(char: string, code: number): [string | null, Scrip
 /** True for characters that change nothing a reader sees: marks, zero-width and controls. */
 export function isIgnorable(code: number, char: string): boolean {
   if (code < 0x20) return code !== 0x09 && code !== 0x0a && code !== 0x0d;
-  if (code < 0x7f) return false;
+  if (code < 0x7f || (code >= 0x400 && code <= 0x482)) return false;
   if (code <= 0x9f || code === 0xad || code === 0xfeff) return true;
   if (code >= 0x200b && code <= 0x200f) return true;
   if (code >= 0x202a && code <= 0x202e) return true;

@@ -1,4 +1,4 @@
-import { CLUSTERS, keysOf, Script } from './alphabet';
+import { Script } from './alphabet';
 import { type CompiledEntry, SHORT_ENTRY } from './compile';
 import { BULGARIAN_ENDINGS, LATIN_ENDINGS } from './endings';
 import { type Terminal, type TrieNode } from './trie';
@@ -96,9 +96,10 @@ export class Search {
       return;
     }
 
-    const readings = units.readings[unit] ?? '';
+    const keys = units.keys[unit];
     const unitTraits = traits | TRAIT_OF_SCRIPT[units.script[unit]];
-    for (const key of keysOf(readings)) {
+    for (let index = 0; index < keys.length; index += 1) {
+      const key = keys[index];
       // A repeated letter ("идиоооот") stays on the same node; a doubled one in the entry moves on.
       if (key === lastKey) {
         this.walk(node, unit + 1, tokenEnd, key, unitTraits | Trait.Repeats, form);
@@ -108,31 +109,17 @@ export class Search {
       if (child !== undefined) this.walk(child, unit + 1, tokenEnd, key, unitTraits, form + key);
     }
 
-    for (const reading of readings) {
-      for (const cluster of CLUSTERS.get(reading) ?? []) {
-        const next = this.afterCluster(cluster.letters, unit, tokenEnd);
-        if (next < 0) continue;
+    const clusters = units.clusters[unit];
+    if (clusters === null) return;
 
-        for (const keys of cluster.keys) {
-          const child = node.find(keys);
-          if (child === undefined) continue;
+    for (const step of clusters) {
+      const child = node.find(step.keys);
+      if (child === undefined) continue;
 
-          const clusterTraits = unitTraits | this.traitsOf(unit + 1, next);
-          this.walk(child, next, tokenEnd, keys[keys.length - 1], clusterTraits, form + keys);
-        }
-      }
+      const clusterTraits = unitTraits | this.traitsOf(unit + 1, step.next);
+      const last = step.keys[step.keys.length - 1];
+      this.walk(child, step.next, tokenEnd, last, clusterTraits, form + step.keys);
     }
-  }
-
-  /** Index after a multi-letter cluster starting at `unit`, or -1 when the letters differ. */
-  private afterCluster(letters: string, unit: number, tokenEnd: number): number {
-    if (letters.length === 1 || unit + letters.length > tokenEnd) return -1;
-    for (let offset = 1; offset < letters.length; offset += 1) {
-      const readings = this.units.readings[unit + offset] ?? '';
-      if (!readings.includes(letters[offset])) return -1;
-    }
-
-    return unit + letters.length;
   }
 
   private traitsOf(from: number, to: number): number {
@@ -169,7 +156,7 @@ export class Search {
 
     const { units } = this;
     const unitTraits = traits | TRAIT_OF_SCRIPT[units.script[unit]];
-    for (const key of keysOf(units.readings[unit] ?? '')) {
+    for (const key of units.keys[unit]) {
       if (key === lastKey) {
         this.afterSpacedLetter(node, unit, key, unitTraits | Trait.Repeats, form, letters + 1);
       }
@@ -287,8 +274,9 @@ export class Search {
     this.visits += 1;
     if (this.visits > VISITS_PER_START) return null;
 
-    const readings = this.units.readings[unit] ?? '';
-    for (const key of keysOf(readings)) {
+    const keys = this.units.keys[unit];
+    for (let index = 0; index < keys.length; index += 1) {
+      const key = keys[index];
       if (key === lastKey) {
         const rest = this.ending(node, unit + 1, tokenEnd, key);
         if (rest !== null) return rest;
@@ -299,18 +287,11 @@ export class Search {
       if (rest !== null) return key + rest;
     }
 
-    for (const reading of readings) {
-      for (const cluster of CLUSTERS.get(reading) ?? []) {
-        const next = this.afterCluster(cluster.letters, unit, tokenEnd);
-        if (next < 0) continue;
-
-        for (const keys of cluster.keys) {
-          const child = node.find(keys);
-          const last = keys[keys.length - 1];
-          const rest = child === undefined ? null : this.ending(child, next, tokenEnd, last);
-          if (rest !== null) return keys + rest;
-        }
-      }
+    for (const step of this.units.clusters[unit] ?? []) {
+      const child = node.find(step.keys);
+      const last = step.keys[step.keys.length - 1];
+      const rest = child === undefined ? null : this.ending(child, step.next, tokenEnd, last);
+      if (rest !== null) return step.keys + rest;
     }
 
     return null;

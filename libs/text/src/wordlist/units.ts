@@ -1,4 +1,4 @@
-import { isIgnorable, readCharacter, Script, withLookalike } from './alphabet';
+import { CLUSTERS, isIgnorable, keysOf, readCharacter, Script, withLookalike } from './alphabet';
 
 /**
  * A text cut into units: one unit per visible character, with its offsets in the original string
@@ -18,6 +18,16 @@ export interface Units {
   tokenStart: number[];
   /** Whether a separator unit is a line break (spaced-out letters do not run across lines). */
   isBreak: boolean[];
+  /** Single-unit keys of each unit ("" for separators), worked out once per text. */
+  keys: string[];
+  /** Multi-unit readings that start at each unit ("sh" -> ш), or null when there are none. */
+  clusters: Array<ClusterStep[] | null>;
+}
+
+export interface ClusterStep {
+  keys: string;
+  /** Index of the unit after the cluster. */
+  next: number;
 }
 
 // "!" and "|" are letters only inside a word ("id!ot"); at its end they are punctuation.
@@ -34,6 +44,8 @@ export function toUnits(text: string): Units {
     tokenEnd: [],
     tokenStart: [],
     isBreak: [],
+    keys: [],
+    clusters: [],
   };
   let index = 0;
   while (index < text.length) {
@@ -61,6 +73,11 @@ export function toUnits(text: string): Units {
   }
 
   markTokens(units);
+  for (let unit = 0; unit < units.count; unit += 1) {
+    const readings = units.readings[unit];
+    units.keys.push(readings === null ? '' : keysOf(readings));
+    units.clusters.push(readings === null ? null : clusterSteps(units, unit, readings));
+  }
 
   return units;
 }
@@ -109,4 +126,32 @@ function markTokens(units: Units): void {
       }
     }
   }
+}
+
+function clusterSteps(units: Units, unit: number, readings: string): ClusterStep[] | null {
+  let steps: ClusterStep[] | null = null;
+  const tokenEnd = units.tokenEnd[unit];
+  for (const reading of readings) {
+    for (const cluster of CLUSTERS.get(reading) ?? []) {
+      const next = afterCluster(units, cluster.letters, unit, tokenEnd);
+      if (next < 0) continue;
+
+      steps ??= [];
+      for (const keys of cluster.keys) steps.push({ keys, next });
+    }
+  }
+
+  return steps;
+}
+
+/** Index after a cluster's letters starting at `unit`, or -1 when the next units differ. */
+function afterCluster(units: Units, letters: string, unit: number, tokenEnd: number): number {
+  if (letters.length === 1) return unit + 1;
+  if (unit + letters.length > tokenEnd) return -1;
+  for (let offset = 1; offset < letters.length; offset += 1) {
+    const readings = units.readings[unit + offset] ?? '';
+    if (!readings.includes(letters[offset])) return -1;
+  }
+
+  return unit + letters.length;
 }
