@@ -79,7 +79,8 @@ export class CoreModule {
         },
         {
           provide: REDIS,
-          useFactory: () => createRedis(config.redisUrl, logger, { name: 'app', forBullMq: true }),
+          useFactory: () =>
+            createRedis(config.redisUrl, logger, { name: 'app', waitsForRedis: true }),
         },
         {
           provide: MAIL_QUEUE_TOKEN,

@@ -52,12 +52,22 @@ export class EventFanoutService implements OnModuleInit, OnApplicationShutdown {
     @Inject(LiveEventsRepository) private readonly events: LiveEventsRepository,
   ) {}
 
-  async onModuleInit(): Promise<void> {
+  onModuleInit(): void {
     const channel = eventsChannel(this.config.redisPrefix);
-    this.subscriber = createRedis(this.config.redisUrl, this.logger, { name: 'live-events' });
+    this.subscriber = createRedis(this.config.redisUrl, this.logger, {
+      name: 'live-events',
+      waitsForRedis: true,
+    });
     this.subscriber.on('message', (_channel: string, message: string) => this.notice(message));
+    // Not awaited: the api must start while Redis is away; the subscription waits for it.
+    this.listen(this.subscriber, channel).catch((error: unknown) =>
+      this.logger.error(`Could not follow ${channel}: ${String(error)}`),
+    );
+  }
+
+  private async listen(subscriber: Redis, channel: string): Promise<void> {
     // Subscribe before reading the cursors: a notice in between is then read, never skipped.
-    await this.subscriber.subscribe(channel);
+    await subscriber.subscribe(channel);
     for (const [conversationId, seq] of await this.events.cursors()) {
       if (!this.cursors.has(conversationId)) this.cursors.set(conversationId, seq);
     }

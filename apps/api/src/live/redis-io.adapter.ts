@@ -29,8 +29,16 @@ export class RedisIoAdapter extends IoAdapter {
    */
   override createIOServer(): NestServer {
     const logger = new Logger(RedisIoAdapter.name);
-    const publisher = createRedis(this.config.redisUrl, logger, { name: 'socket.io-pub' });
-    const subscriber = createRedis(this.config.redisUrl, logger, { name: 'socket.io-sub' });
+    // The adapter subscribes without handling a failure: its clients wait for Redis instead.
+    const options = { waitsForRedis: true };
+    const publisher = createRedis(this.config.redisUrl, logger, {
+      name: 'socket.io-pub',
+      ...options,
+    });
+    const subscriber = createRedis(this.config.redisUrl, logger, {
+      name: 'socket.io-sub',
+      ...options,
+    });
     this.clients.push(publisher, subscriber);
     const corsOrigin = this.config.corsOrigin;
     const server = new Server(this.app.getHttpServer(), {

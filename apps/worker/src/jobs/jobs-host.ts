@@ -23,7 +23,7 @@ export class JobsHost implements OnApplicationBootstrap, OnApplicationShutdown {
   onApplicationBootstrap(): void {
     this.connection = createRedis(this.config.redisUrl, this.logger, {
       name: 'worker',
-      forBullMq: true,
+      waitsForRedis: true,
     });
     for (const processor of this.processors) {
       const worker = new Worker(processor.queue, (job) => processor.process(job), {

@@ -3,22 +3,23 @@ import { Redis, type RedisOptions } from 'ioredis';
 import { describeUrl } from '../database/retry';
 
 /**
- * An ioredis client that reconnects with back-off and logs one line per failed try. BullMQ needs
- * `maxRetriesPerRequest: null`; plain clients fail commands quickly so requests do not hang.
+ * An ioredis client that reconnects with back-off and logs one line per failed try. Clients that
+ * `waitsForRedis` keep commands queued until Redis is back (BullMQ needs this, and so do
+ * subscriptions made at start-up); the others fail commands quickly so requests do not hang.
  */
 export function createRedis(
   url: string,
   logger: LoggerService,
-  options: { name: string; forBullMq?: boolean } & RedisOptions,
+  options: { name: string; waitsForRedis?: boolean } & RedisOptions,
 ): Redis {
-  const { name, forBullMq = false, ...rest } = options;
+  const { name, waitsForRedis = false, ...rest } = options;
   const target = `Redis at ${describeUrl(url)}`;
   let tries = 0;
   let nextDelayMs = 0;
   let loggedTry = -1;
   const client = new Redis(url, {
     lazyConnect: false,
-    maxRetriesPerRequest: forBullMq ? null : 2,
+    maxRetriesPerRequest: waitsForRedis ? null : 2,
     enableOfflineQueue: true,
     connectionName: name,
     retryStrategy: (times) => {
