@@ -10,6 +10,8 @@ import { ConfirmEmailPage } from './pages/ConfirmEmailPage';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
 import { HomePage } from './pages/HomePage';
 import { MailboxPage } from './pages/MailboxPage';
+import { NotificationsPage } from './pages/notifications/NotificationsPage';
+import { SearchPage } from './pages/conversations/SearchPage';
 import { ProfilePage } from './pages/profile/ProfilePage';
 import { ResetPasswordPage } from './pages/ResetPasswordPage';
 import { SignInPage } from './pages/SignInPage';
@@ -33,7 +35,9 @@ const routes: readonly RouteEntry[] = [
   { path: '/dev/mailbox', render: () => <MailboxPage /> },
   { path: '/conversations', render: () => <ConversationListPage /> },
   { path: '/conversations/:id', render: () => <ConversationPage /> },
+  { path: '/conversations/:id/search', render: () => <SearchPage /> },
   { path: '/topics/:id', render: () => <TopicPage /> },
+  { path: '/notifications', render: () => <NotificationsPage /> },
   { path: '/comments/:id', render: () => <PermalinkPage /> },
 ];
 

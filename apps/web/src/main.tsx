@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { I18nProvider, readStoredLocale } from './i18n/i18n';
+import { NotificationsProvider } from './pages/notifications/NotificationsContext';
 import { SessionProvider } from './session/session';
 import './styles.css';
 
@@ -14,7 +15,9 @@ createRoot(container).render(
   <StrictMode>
     <I18nProvider>
       <SessionProvider>
-        <App />
+        <NotificationsProvider>
+          <App />
+        </NotificationsProvider>
       </SessionProvider>
     </I18nProvider>
   </StrictMode>,

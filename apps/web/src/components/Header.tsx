@@ -2,6 +2,7 @@ import { call } from '../api/client';
 import { useT } from '../i18n/i18n';
 import { Link, NavLink, navigate } from '../router/router';
 import { useSession } from '../session/session';
+import { NotificationBell } from '../pages/notifications/NotificationBell';
 import { LanguageSwitch } from './LanguageSwitch';
 
 function AccountMenu() {
@@ -33,6 +34,7 @@ function AccountMenu() {
 
   return (
     <>
+      <NotificationBell />
       <NavLink to="/profile">{t('nav.profile')}</NavLink>
       {me.roles.includes('admin') && <NavLink to="/admin/users">{t('nav.admin')}</NavLink>}
       <span className="header__account">
