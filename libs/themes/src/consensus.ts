@@ -5,6 +5,8 @@ import { refineSparse, seedSparse, sparseKMeans } from './sparse-kmeans';
 
 // A run of an ensemble need not converge fully: the consensus averages what is left over.
 const RUN_ITERATIONS = { maxIterations: 20, tolerance: 0.005 };
+// The consensus itself converges to a share of a thousandth moving, not to the last comment.
+const VOTE_ITERATIONS = { maxIterations: 50, tolerance: 0.001 };
 
 /**
  * Independent k-means runs, one seeding each; their disagreement is the evidence used below.
@@ -50,7 +52,7 @@ export function consensus(
   const values = new Float64Array(count * width).fill(1 / Math.sqrt(width));
   const votes: SparseRows = { rows: count, columns: width * k, rowPointers, indices, values };
 
-  return sparseKMeans(votes, k, random, restarts, { maxIterations: 50 });
+  return sparseKMeans(votes, k, random, restarts, VOTE_ITERATIONS);
 }
 
 /**

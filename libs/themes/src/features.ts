@@ -133,19 +133,20 @@ export function extractUnits(text: string, options: ExtractionOptions): FeatureU
   while (i < tokens.length) {
     let matched = 0;
     if (lexicon) {
+      // The longest phrase of the lexicon that starts here, growing only along known prefixes.
       const longest = Math.min(lexicon.longestPhrase, tokens.length - i);
-      const phrases = [keys[i]];
-      for (let length = 2; length <= longest; length++) {
-        phrases.push(`${phrases[length - 2]} ${keys[i + length - 1]}`);
+      let phrase = keys[i];
+      let concept = lexicon.concepts.get(phrase);
+      if (concept) matched = 1;
+      for (let length = 2; length <= longest && lexicon.prefixes.has(phrase); length++) {
+        phrase = `${phrase} ${keys[i + length - 1]}`;
+        const longer = lexicon.concepts.get(phrase);
+        if (longer) [concept, matched] = [longer, length];
       }
 
-      for (let length = longest; length >= 1 && matched === 0; length--) {
-        const concept = lexicon.concepts.get(phrases[length - 1]);
-        if (concept) {
-          const words = tokens.slice(i, i + length).map((token) => token.surface);
-          units.push({ key: `=${concept}`, surface: words.join(' ') });
-          matched = length;
-        }
+      if (concept && matched > 0) {
+        const words = tokens.slice(i, i + matched).map((token) => token.surface);
+        units.push({ key: `=${concept}`, surface: words.join(' ') });
       }
     }
 

@@ -54,9 +54,11 @@ export function lexiconKey(word: string): string {
   return word;
 }
 
-/** Concept ids by the keys of one word or of a two- or three-word phrase (keys joined by spaces). */
+/** Concept ids by the keys of a word or of a two- or three-word phrase (keys joined by spaces). */
 export interface Lexicon {
   concepts: Map<string, string>;
+  /** Every proper prefix of a phrase key: a match stops at a word that no phrase continues. */
+  prefixes: Set<string>;
   longestPhrase: number;
 }
 
@@ -68,6 +70,7 @@ function contentWords(phrase: string, language: 'bg' | 'en'): string[] {
 
 export function buildLexicon(entries: string = LEXICON_ENTRIES): Lexicon {
   const concepts = new Map<string, string>();
+  const prefixes = new Set<string>();
   let longestPhrase = 1;
 
   // An indented line continues the entry above it, so long entries stay within the line width.
@@ -86,12 +89,16 @@ export function buildLexicon(entries: string = LEXICON_ENTRIES): Lexicon {
         const key = words.map(lexiconKey).join(' ');
         // The first concept to claim a key keeps it, so the order of lines settles clashes.
         if (!concepts.has(key)) concepts.set(key, concept);
+        for (let length = 1; length < words.length; length++) {
+          prefixes.add(words.slice(0, length).map(lexiconKey).join(' '));
+        }
+
         longestPhrase = Math.max(longestPhrase, words.length);
       }
     }
   }
 
-  return { concepts, longestPhrase };
+  return { concepts, prefixes, longestPhrase };
 }
 
 let shared: Lexicon | undefined;

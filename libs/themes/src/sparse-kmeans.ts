@@ -19,22 +19,6 @@ export interface SparseKMeansOptions {
   tolerance?: number;
 }
 
-/** Cosine of one stored row with column-major centroids (feature j of centroid c at j * k + c). */
-function similaritiesOf(
-  rows: SparseRows,
-  row: number,
-  transposed: Float64Array,
-  k: number,
-  out: Float64Array,
-): void {
-  out.fill(0);
-  for (let p = rows.rowPointers[row]; p < rows.rowPointers[row + 1]; p++) {
-    const value = rows.values[p];
-    const offset = rows.indices[p] * k;
-    for (let c = 0; c < k; c++) out[c] += value * transposed[offset + c];
-  }
-}
-
 /** Column-major copy of row-major k x columns centroids. */
 export function transpose(centroids: Float64Array, k: number, columns: number): Float64Array {
   const result = new Float64Array(centroids.length);
@@ -63,7 +47,7 @@ export function seedSparse(
   random: Random,
   trials = 2 + Math.floor(Math.log(k)),
 ): Float64Array {
-  const { columns } = rows;
+  const { columns, rowPointers, indices, values } = rows;
   const count = rows.rows;
   const centroids = new Float64Array(k * columns);
   const distance = new Float64Array(count).fill(2);
@@ -76,9 +60,8 @@ export function seedSparse(
     let total = 0;
     for (let i = 0; i < count; i++) {
       let sum = 0;
-      for (let p = rows.rowPointers[i]; p < rows.rowPointers[i + 1]; p++) {
-        sum += rows.values[p] * dense[rows.indices[p]];
-      }
+      const end = rowPointers[i + 1];
+      for (let p = rowPointers[i]; p < end; p++) sum += values[p] * dense[indices[p]];
 
       out[i] = Math.min(distance[i], Math.max(0, 2 - 2 * sum));
       total += out[i];
@@ -115,22 +98,32 @@ export function seedSparse(
   return centroids;
 }
 
+// The hot loops read the typed arrays through locals: rows of different object shapes would
+// otherwise make every property read in them a slow, megamorphic lookup.
 function assignSparse(
   rows: SparseRows,
   clustering: SparseClustering,
   scratch: Float64Array,
 ): number {
-  const { k } = clustering;
+  const { k, labels, similarities } = clustering;
+  const { rowPointers, indices, values } = rows;
   const transposed = transpose(clustering.centroids, k, rows.columns);
   let changed = 0;
   let objective = 0;
   for (let i = 0; i < rows.rows; i++) {
-    similaritiesOf(rows, i, transposed, k, scratch);
+    scratch.fill(0);
+    const end = rowPointers[i + 1];
+    for (let p = rowPointers[i]; p < end; p++) {
+      const value = values[p];
+      const offset = indices[p] * k;
+      for (let c = 0; c < k; c++) scratch[c] += value * transposed[offset + c];
+    }
+
     let best = 0;
     for (let c = 1; c < k; c++) if (scratch[c] > scratch[best]) best = c;
-    if (clustering.labels[i] !== best) changed++;
-    clustering.labels[i] = best;
-    clustering.similarities[i] = scratch[best];
+    if (labels[i] !== best) changed++;
+    labels[i] = best;
+    similarities[i] = scratch[best];
     objective += scratch[best];
   }
 
@@ -141,15 +134,14 @@ function assignSparse(
 
 function updateSparse(rows: SparseRows, clustering: SparseClustering): void {
   const { k, labels, centroids, similarities } = clustering;
-  const { columns } = rows;
+  const { columns, rowPointers, indices, values } = rows;
   centroids.fill(0);
   const sizes = new Int32Array(k);
   for (let i = 0; i < rows.rows; i++) {
     const offset = labels[i] * columns;
     sizes[labels[i]]++;
-    for (let p = rows.rowPointers[i]; p < rows.rowPointers[i + 1]; p++) {
-      centroids[offset + rows.indices[p]] += rows.values[p];
-    }
+    const end = rowPointers[i + 1];
+    for (let p = rowPointers[i]; p < end; p++) centroids[offset + indices[p]] += values[p];
   }
 
   // An emptied cluster restarts at the row that fits its own cluster worst.

@@ -44,12 +44,13 @@ export function multiplyDense(
   dense: Float64Array,
   width: number,
 ): Float64Array {
+  const { rowPointers, indices, values } = matrix;
   const result = new Float64Array(matrix.rows * width);
   for (let row = 0; row < matrix.rows; row++) {
     const target = row * width;
-    for (let p = matrix.rowPointers[row]; p < matrix.rowPointers[row + 1]; p++) {
-      const value = matrix.values[p];
-      const source = matrix.indices[p] * width;
+    for (let p = rowPointers[row]; p < rowPointers[row + 1]; p++) {
+      const value = values[p];
+      const source = indices[p] * width;
       for (let c = 0; c < width; c++) result[target + c] += value * dense[source + c];
     }
   }
