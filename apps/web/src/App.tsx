@@ -7,6 +7,8 @@ import { CheckEmailPage } from './pages/CheckEmailPage';
 import { ConversationListPage } from './pages/conversations/ConversationListPage';
 import { ConversationPage } from './pages/conversations/ConversationPage';
 import { ConfirmEmailPage } from './pages/ConfirmEmailPage';
+import { EditConversationPage, NewConversationPage } from './pages/facilitate/ConversationFormPage';
+import { TopicFormPage } from './pages/facilitate/TopicFormPage';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
 import { HomePage } from './pages/HomePage';
 import { MailboxPage } from './pages/MailboxPage';
@@ -34,7 +36,11 @@ const routes: readonly RouteEntry[] = [
   { path: '/admin/users', render: () => <AdminUsersPage /> },
   { path: '/dev/mailbox', render: () => <MailboxPage /> },
   { path: '/conversations', render: () => <ConversationListPage /> },
+  { path: '/conversations/new', render: () => <NewConversationPage /> },
   { path: '/conversations/:id', render: () => <ConversationPage /> },
+  { path: '/conversations/:id/edit', render: () => <EditConversationPage /> },
+  { path: '/conversations/:id/topics/new', render: () => <TopicFormPage /> },
+  { path: '/conversations/:id/topics/:topicId/edit', render: () => <TopicFormPage /> },
   { path: '/conversations/:id/search', render: () => <SearchPage /> },
   { path: '/topics/:id', render: () => <TopicPage /> },
   { path: '/notifications', render: () => <NotificationsPage /> },
