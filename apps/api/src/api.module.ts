@@ -1,6 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { ConversationsModule, CoreModule, type CoreOptions } from '@razgovor/core';
+import {
+  ConversationsModule,
+  CoreModule,
+  type CoreOptions,
+  ModerationModule,
+} from '@razgovor/core';
 import { AdminUsersController } from './accounts/admin-users.controller';
 import { AuthController } from './accounts/auth.controller';
 import { MeController } from './accounts/me.controller';
@@ -14,6 +19,9 @@ import { TopicsController } from './conversations/topics.controller';
 import { AccessGuard } from './http/access.guard';
 import { ErrorFilter } from './http/error.filter';
 import { LiveModule } from './live/live.module';
+import { CommentModerationController } from './moderation/comment-moderation.controller';
+import { ModerationController } from './moderation/moderation.controller';
+import { WordListController } from './moderation/word-list.controller';
 import { DevMailboxController } from './system/dev-mailbox.controller';
 import { HealthController } from './system/health.controller';
 
@@ -22,7 +30,7 @@ export class ApiModule {
   static forRoot(options: CoreOptions): DynamicModule {
     return {
       module: ApiModule,
-      imports: [CoreModule.forRoot(options), ConversationsModule, LiveModule],
+      imports: [CoreModule.forRoot(options), ConversationsModule, ModerationModule, LiveModule],
       controllers: [
         HealthController,
         AuthController,
@@ -34,6 +42,9 @@ export class ApiModule {
         CommentsController,
         SummariesController,
         NotificationsController,
+        ModerationController,
+        CommentModerationController,
+        WordListController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { locales } from './accounts';
+import { commentModeration, moderationModes, slowMode } from './moderation-common';
 
 export const conversationStatuses = ['draft', 'open', 'closed', 'archived'] as const;
 export type ConversationStatus = (typeof conversationStatuses)[number];
@@ -46,7 +47,11 @@ export const createConversationRequest = z.strictObject({
   title: bilingual(conversationLimits.titleMax, 1),
   description: bilingual(conversationLimits.descriptionMax),
   background: bilingual(conversationLimits.backgroundMax).optional(),
-  coverImageUrl: z.url({ protocol: /^https?$/ }).max(2000).nullable().optional(),
+  coverImageUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .nullable()
+    .optional(),
   opensAt: instant.nullable().optional(),
   closesAt: instant.nullable().optional(),
 });
@@ -108,6 +113,10 @@ export const topic = z.object({
   status: z.enum(topicStatuses),
   commentCount: z.number(),
   lastActivityAt: z.string().nullable(),
+  /** The topic's own moderation mode; null follows the conversation's. */
+  moderationMode: z.enum(moderationModes).nullable(),
+  /** Slow mode in effect now, with the reason citizens see; null when off. */
+  slowMode: slowMode.nullable(),
 });
 export type Topic = z.infer<typeof topic>;
 
@@ -179,6 +188,8 @@ export const comment = z.object({
   editedAt: z.string().nullable(),
   /** The caller's own stance, null when none or anonymous. */
   myStance: z.enum(stances).nullable(),
+  /** Pending comments reach only their author and facilitators; hidden ones show a reason. */
+  moderation: commentModeration,
 });
 export type Comment = z.infer<typeof comment>;
 
@@ -254,17 +265,26 @@ export const summaryResponse = z.object({
 export const summaryResponseList = z.object({ items: z.array(summaryResponse) });
 export type SummaryResponseList = z.infer<typeof summaryResponseList>;
 
-export const notificationTypes = ['comment.replied', 'summary.published'] as const;
+export const notificationTypes = [
+  'comment.replied',
+  'summary.published',
+  'moderation.warned',
+  'moderation.muted',
+  'moderation.removed',
+] as const;
 export type NotificationType = (typeof notificationTypes)[number];
 
 export const notification = z.object({
   id: z.string(),
   type: z.enum(notificationTypes),
   conversationId: z.string(),
-  topicId: z.string(),
+  /** Null for notices about the whole conversation, such as a warning. */
+  topicId: z.string().nullable(),
   commentId: z.string().nullable(),
   summaryId: z.string().nullable(),
   actorName: z.string().nullable(),
+  /** The facilitator's words with a warning, mute or removal; null otherwise. */
+  note: z.string().nullable(),
   createdAt: z.string(),
   readAt: z.string().nullable(),
 });

@@ -27,6 +27,15 @@ export const errorCodes = [
   'TOPIC_CLOSED',
   'EDIT_WINDOW_PASSED',
   'COMMENT_WITHDRAWN',
+  'MUTED',
+  'REMOVED_FROM_CONVERSATION',
+  'ALREADY_FLAGGED',
+  'ALREADY_APPEALED',
+  'NOT_APPEALABLE',
+  'APPEAL_NEEDS_ANOTHER_FACILITATOR',
+  'INVALID_DECISION',
+  'CONTENT_BLOCKED',
+  'SLOW_MODE',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

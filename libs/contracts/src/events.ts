@@ -5,6 +5,8 @@ import type {
   Summary,
   TopicStatus,
 } from './conversations';
+import type { SlowMode } from './moderation-common';
+import type { QueueReason } from './moderation';
 
 /**
  * Every event a client can receive, by name, with its payload exactly as stored in the events table
@@ -30,6 +32,19 @@ export interface ServerEvents {
   'summary.published': { summary: Summary };
   /** Only sent to its recipient (audience `user:<id>`). */
   'notification.created': { notification: Notification };
+  /** The placeholder with its public reason; facilitators reload the text from the queue. */
+  'comment.hidden': { comment: Comment };
+  /** The comment back in full after review or appeal. */
+  'comment.restored': { comment: Comment };
+  /** The text with a span replaced by the redaction mark. */
+  'comment.redacted': { comment: Comment };
+  /** Audience `facilitators`: the review queue changed; reload these items. */
+  'moderation.queue.changed': {
+    conversationId: string;
+    commentIds: string[];
+    change: QueueReason | 'decided';
+  };
+  'topic.slow_mode_changed': { conversationId: string; topicId: string; slowMode: SlowMode | null };
 }
 
 export type ServerEventName = keyof ServerEvents;
@@ -45,6 +60,11 @@ export const serverEventNames = [
   'stance.changed',
   'summary.published',
   'notification.created',
+  'comment.hidden',
+  'comment.restored',
+  'comment.redacted',
+  'moderation.queue.changed',
+  'topic.slow_mode_changed',
 ] as const satisfies readonly ServerEventName[];
 
 /** Who may see an event: everyone, the conversation's facilitators, or one person. */

@@ -4,3 +4,5 @@ export * from './routes';
 export * from './conversations';
 export * from './events';
 export * from './live';
+export * from './moderation-common';
+export * from './moderation';

@@ -21,6 +21,7 @@ import {
   type User,
 } from '@razgovor/core';
 import { CurrentUser, Endpoint, ValidBody } from '../http/endpoint';
+import { WriteLimited } from '../moderation/write-limit.guard';
 import { IdParam, OptionalUser } from './params';
 
 @Controller()
@@ -51,6 +52,7 @@ export class CommentsController {
   }
 
   @Endpoint(routes.setStance)
+  @WriteLimited('stance')
   setStance(
     @CurrentUser() user: User,
     @IdParam('comment') id: string,
@@ -60,6 +62,7 @@ export class CommentsController {
   }
 
   @Endpoint(routes.removeStance)
+  @WriteLimited('stance')
   removeStance(@CurrentUser() user: User, @IdParam('comment') id: string): Promise<Comment> {
     return this.stances.set(user, id, null);
   }

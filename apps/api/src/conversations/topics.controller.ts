@@ -23,6 +23,7 @@ import {
 } from '@razgovor/core';
 import type { Response } from 'express';
 import { CurrentUser, Endpoint, ValidBody, ValidQuery } from '../http/endpoint';
+import { WriteLimited } from '../moderation/write-limit.guard';
 import { IdParam, OptionalUser } from './params';
 
 @Controller()
@@ -73,6 +74,7 @@ export class TopicsController {
 
   /** 201 for a new comment; 200 with the earlier comment when the key was already used. */
   @Endpoint(routes.createComment)
+  @WriteLimited('comment')
   async post(
     @CurrentUser() user: User,
     @IdParam('topic') id: string,

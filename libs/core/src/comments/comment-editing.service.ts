@@ -13,6 +13,8 @@ import {
 } from '../conversations/conversation.policy';
 import type { ConversationsRepository } from '../conversations/conversations.repository';
 import type { TopicsRepository } from '../conversations/topics.repository';
+import type { ContributionGate } from '../moderation/contribution-gate';
+import { commentEvents } from '../moderation/moderation-events';
 import type { CommentReadingService } from './comment-reading.service';
 import type { CommentRecord } from './comment.records';
 import type { CommentsRepository } from './comments.repository';
@@ -34,6 +36,7 @@ export class CommentEditingService {
     private readonly events: EventsRepository,
     private readonly notices: EventNotices,
     private readonly clock: Clock,
+    private readonly gate: ContributionGate,
   ) {}
 
   async edit(user: User, commentId: string, body: string): Promise<Comment> {
@@ -59,6 +62,7 @@ export class CommentEditingService {
       }
 
       if (current.body === text) return 0;
+      const flagged = await this.gate.reviewEdit(tx, user, locked, current, text);
       const since = current.editedAt ?? current.createdAt;
       await this.comments.replaceBody(
         tx,
@@ -73,14 +77,7 @@ export class CommentEditingService {
       return this.events.append(
         tx,
         conversation.id,
-        [
-          {
-            type: 'comment.edited',
-            payload: { comment: toComment(edited) },
-            topicId: current.topicId,
-            audience: 'public',
-          },
-        ],
+        [...commentEvents('comment.edited', edited), ...flagged],
         now,
       );
     });
@@ -88,7 +85,7 @@ export class CommentEditingService {
 
     this.logger.log(`Edited comment ${comment.id}`, { commentId: comment.id, userId: user.id });
 
-    return toComment((await this.comments.find(comment.id, user.id))!);
+    return toComment((await this.comments.find(comment.id, user.id))!, false, user.id);
   }
 
   async withdraw(user: User, commentId: string): Promise<Comment> {
@@ -108,14 +105,7 @@ export class CommentEditingService {
       return this.events.append(
         tx,
         conversation.id,
-        [
-          {
-            type: 'comment.withdrawn',
-            payload: { comment: toComment(placeholder) },
-            topicId: current.topicId,
-            audience: 'public',
-          },
-        ],
+        commentEvents('comment.withdrawn', placeholder),
         now,
       );
     });
@@ -123,7 +113,7 @@ export class CommentEditingService {
 
     this.logger.log(`Withdrew comment ${comment.id}`, { commentId: comment.id, userId: user.id });
 
-    return toComment((await this.comments.find(comment.id, user.id))!);
+    return toComment((await this.comments.find(comment.id, user.id))!, false, user.id);
   }
 }
 

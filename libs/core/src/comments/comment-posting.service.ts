@@ -7,13 +7,14 @@ import type { Clock } from '../common/clock';
 import type { Database, Sql } from '../database/sql';
 import { AppError } from '../errors/app-error';
 import type { EventNotices } from '../events/event-notices';
-import type { EventsRepository, NewEvent } from '../events/events.repository';
+import type { EventsRepository } from '../events/events.repository';
 import { assertAcceptsContributions, effectiveStatus } from '../conversations/conversation.policy';
 import type { ConversationsRepository } from '../conversations/conversations.repository';
 import type { TopicsRepository } from '../conversations/topics.repository';
 import type { TopicsService } from '../conversations/topics.service';
-import type { NotificationsRepository } from '../notifications/notifications.repository';
-import { notificationEvent } from '../notifications/notifications.service';
+import type { ContributionGate } from '../moderation/contribution-gate';
+import { commentEvents } from '../moderation/moderation-events';
+import type { CommentAnnouncer } from './comment-announcer';
 import type { NewComment } from './comment.records';
 import type { CommentsRepository } from './comments.repository';
 import { toComment } from './presenters';
@@ -44,10 +45,11 @@ export class CommentPostingService {
     private readonly topics: TopicsRepository,
     private readonly topicsService: TopicsService,
     private readonly comments: CommentsRepository,
-    private readonly notifications: NotificationsRepository,
+    private readonly announcer: CommentAnnouncer,
     private readonly events: EventsRepository,
     private readonly notices: EventNotices,
     private readonly clock: Clock,
+    private readonly gate: ContributionGate,
   ) {}
 
   async post(
@@ -69,9 +71,13 @@ export class CommentPostingService {
       searchTerms: searchTerms(body),
     };
 
+    await this.gate.assertMayTakePart(user, conversation);
+    const release = await this.gate.throttle(user, conversation, topic);
+
     const result = await this.database
       .transaction((tx) => this.write(tx, user, draft))
       .catch(async (error: unknown) => {
+        await release();
         if (!(error instanceof KeyTakenElsewhere) || !draft.clientKey) throw error;
         const id = await this.comments.findIdByClientKey(
           this.database.pool,
@@ -83,6 +89,7 @@ export class CommentPostingService {
       });
     this.notices.publish(conversation.id, result.seq);
     if (result.isCreated) {
+      await this.gate.noteHeat(conversation.id, topic, 'comments');
       this.logger.log(`Posted comment ${result.id} in topic ${topic.id}`, {
         commentId: result.id,
         topicId: topic.id,
@@ -92,7 +99,7 @@ export class CommentPostingService {
 
     const stored = (await this.comments.find(result.id, user.id))!;
 
-    return { comment: toComment(stored), isCreated: result.isCreated };
+    return { comment: toComment(stored, false, user.id), isCreated: result.isCreated };
   }
 
   private async write(tx: Sql, user: User, draft: Draft) {
@@ -105,8 +112,9 @@ export class CommentPostingService {
     const now = this.clock.now();
     const topic = (await this.topics.find(draft.topicId, tx))!;
     assertAcceptsContributions(effectiveStatus(locked, now), topic.status);
+    const admission = await this.gate.admit(tx, user, locked, topic, draft.body);
 
-    const { parentAuthorId, ...place } = await this.place(tx, draft.topicId, draft.parentId);
+    const place = await this.place(tx, draft.topicId, draft.parentId);
     const isInserted = await this.comments.insert(tx, {
       ...draft,
       ...place,
@@ -115,34 +123,16 @@ export class CommentPostingService {
     });
     // Only a retry of the same key in another conversation gets here; it rolls back.
     if (!isInserted) throw new KeyTakenElsewhere();
-    await this.comments.countReply(tx, place.ancestorIds, now);
-    await this.topics.recordComment(tx, draft.topicId, now);
-
+    const events = await this.gate.settle(
+      tx,
+      (await this.comments.find(place.id, null, tx))!,
+      admission,
+    );
     const stored = (await this.comments.find(place.id, null, tx))!;
-    const events: NewEvent[] = [
-      {
-        type: 'comment.created',
-        payload: { comment: toComment(stored) },
-        topicId: draft.topicId,
-        audience: 'public',
-      },
-    ];
-    if (parentAuthorId && parentAuthorId !== user.id) {
-      const notes = await this.notifications.insert(
-        tx,
-        {
-          type: 'comment.replied',
-          conversationId: draft.conversationId,
-          topicId: draft.topicId,
-          commentId: place.id,
-          summaryId: null,
-          actorId: user.id,
-        },
-        [parentAuthorId],
-        now,
-      );
-      events.push(...notes.map(notificationEvent));
-    }
+    events.unshift(...commentEvents('comment.created', stored));
+    // A held comment counts and notifies only once approved (see CommentDecisionsService).
+    if (admission.state === 'published')
+      events.push(...(await this.announcer.announce(tx, stored, now)));
 
     const seq = await this.events.append(tx, draft.conversationId, events, now);
 
@@ -154,16 +144,12 @@ export class CommentPostingService {
     tx: Sql,
     topicId: string,
     parentId: string | null,
-  ): Promise<
-    Pick<NewComment, 'id' | 'parentId' | 'rootId' | 'ancestorIds' | 'depth' | 'path'> & {
-      parentAuthorId: string | null;
-    }
-  > {
+  ): Promise<Pick<NewComment, 'id' | 'parentId' | 'rootId' | 'ancestorIds' | 'depth' | 'path'>> {
     const id = randomUUID();
     if (!parentId) {
       const root = { parentId: null, rootId: id, ancestorIds: [], depth: 0, path: '' };
 
-      return { id, ...root, parentAuthorId: null };
+      return { id, ...root };
     }
 
     const parent = await this.comments.find(parentId, null, tx);
@@ -182,7 +168,6 @@ export class CommentPostingService {
       ancestorIds: [...parent.ancestorIds, parent.id],
       depth: parent.depth + 1,
       path: `${parent.path}/${String(number).padStart(segmentWidth, '0')}`,
-      parentAuthorId: parent.isAuthorDeleted ? null : parent.authorId,
     };
   }
 }

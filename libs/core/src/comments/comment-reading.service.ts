@@ -47,12 +47,19 @@ export class CommentReadingService {
 
         throw error;
       });
+    const isFacilitator = canFacilitate(viewer, conversation);
+    // A held comment does not exist for anyone but its author and the facilitators.
+    const isOwn = viewer !== null && comment.authorId === viewer.id;
+    if (comment.moderationState === 'pending' && !isOwn && !isFacilitator) {
+      throw new AppError('NOT_FOUND', 'No such comment');
+    }
 
-    return { comment, topic, conversation, isFacilitator: canFacilitate(viewer, conversation) };
+    return { comment, topic, conversation, isFacilitator };
   }
 
   async list(viewer: User | null, topicId: string, query: CommentListQuery): Promise<CommentPage> {
     const { topic, conversation } = await this.topics.load(viewer, topicId);
+    const isFacilitator = canFacilitate(viewer, conversation);
     const sort: CommentSort = query.sort ?? 'newest';
     const limit = Number(query.limit ?? 25);
     const after = query.cursor ? decodeCursor(query.cursor) : null;
@@ -64,13 +71,15 @@ export class CommentReadingService {
       after,
       limit,
       viewerId: viewer?.id ?? null,
+      isFacilitator,
     });
     const page = rows.slice(0, limit);
     const last = page.at(-1);
-    const isFacilitator = canFacilitate(viewer, conversation);
+
+    const viewerId = viewer?.id ?? null;
 
     return {
-      items: page.map((row) => toComment(row, isFacilitator)),
+      items: page.map((row) => toComment(row, isFacilitator, viewerId)),
       nextCursor: rows.length > limit && last ? encodeCursor(sortValue(last, sort), last.id) : null,
     };
   }
@@ -80,14 +89,14 @@ export class CommentReadingService {
     const viewerId = viewer?.id ?? null;
 
     const [ancestors, replies] = await Promise.all([
-      this.comments.ancestors(comment, viewerId),
-      this.comments.descendants(comment, viewerId, threadLimit + 1),
+      this.comments.ancestors(comment, viewerId, isFacilitator),
+      this.comments.descendants(comment, viewerId, threadLimit + 1, isFacilitator),
     ]);
 
     return {
-      comment: toComment(comment, isFacilitator),
-      ancestors: ancestors.map((row) => toComment(row, isFacilitator)),
-      replies: replies.slice(0, threadLimit).map((row) => toComment(row, isFacilitator)),
+      comment: toComment(comment, isFacilitator, viewerId),
+      ancestors: ancestors.map((row) => toComment(row, isFacilitator, viewerId)),
+      replies: replies.slice(0, threadLimit).map((row) => toComment(row, isFacilitator, viewerId)),
       hasMoreReplies: replies.length > threadLimit,
     };
   }

@@ -1,4 +1,4 @@
-import type { CommentSort, Stance } from '@razgovor/contracts';
+import type { CommentSort, ModerationState, PlaceholderReason, Stance } from '@razgovor/contracts';
 
 export interface CommentRecord {
   id: string;
@@ -23,6 +23,9 @@ export interface CommentRecord {
   createdAt: Date;
   editedAt: Date | null;
   myStance: Stance | null;
+  moderationState: ModerationState;
+  hiddenReason: PlaceholderReason | null;
+  isRedacted: boolean;
 }
 
 export interface NewComment {

@@ -10,7 +10,9 @@ const select = `
          u.deleted_at IS NOT NULL AS "isAuthorDeleted", c.body, c.language, c.status,
          c.agree_count AS agree, c.disagree_count AS disagree, c.controversy,
          c.reply_count AS "replyCount", c.last_activity_at AS "lastActivityAt",
-         c.created_at AS "createdAt", c.edited_at AS "editedAt", s.stance AS "myStance"
+         c.created_at AS "createdAt", c.edited_at AS "editedAt", s.stance AS "myStance",
+         c.moderation_state AS "moderationState", c.hidden_reason AS "hiddenReason",
+         c.redacted_at IS NOT NULL AS "isRedacted"
     FROM comments c
     JOIN users u ON u.id = c.author_id
     LEFT JOIN comment_stances s ON s.comment_id = c.id AND s.user_id = $1::uuid`;
@@ -22,6 +24,13 @@ export interface CommentListOptions {
   after: { value: string; id: string } | null;
   limit: number;
   viewerId: string | null;
+  /** Facilitators also see held comments; others see only their own. */
+  isFacilitator: boolean;
+}
+
+/** Held comments show only to their author ($1) and to facilitators (the given parameter). */
+function visibleTo(isFacilitatorParam: string): string {
+  return `(c.moderation_state <> 'pending' OR c.author_id = $1::uuid OR ${isFacilitatorParam})`;
 }
 
 export class CommentsRepository {
@@ -176,8 +185,8 @@ export class CommentsRepository {
   list(options: CommentListOptions): Promise<CommentRecord[]> {
     const key = sortKeys[options.sort];
     const direction = key.descending ? 'DESC' : 'ASC';
-    const params: unknown[] = [options.viewerId, options.limit + 1];
-    const where: string[] = [];
+    const params: unknown[] = [options.viewerId, options.limit + 1, options.isFacilitator];
+    const where: string[] = [visibleTo('$3::boolean')];
     if (options.parentId) {
       params.push(options.parentId);
       where.push(`c.parent_id = $${params.length}`);
@@ -202,19 +211,34 @@ export class CommentsRepository {
     );
   }
 
-  ancestors(comment: CommentRecord, viewerId: string | null): Promise<CommentRecord[]> {
+  ancestors(
+    comment: CommentRecord,
+    viewerId: string | null,
+    isFacilitator = false,
+  ): Promise<CommentRecord[]> {
     return this.pool.rows<CommentRecord>(
-      `${select} WHERE c.id = ANY($2::uuid[]) ORDER BY c.depth`,
-      [viewerId, comment.ancestorIds],
+      `${select} WHERE c.id = ANY($2::uuid[]) AND ${visibleTo('$3::boolean')} ORDER BY c.depth`,
+      [viewerId, comment.ancestorIds, isFacilitator],
     );
   }
 
   /** Everything below a comment in thread order (depth-first, oldest first at each level). */
-  descendants(comment: CommentRecord, viewerId: string | null, limit: number) {
+  descendants(
+    comment: CommentRecord,
+    viewerId: string | null,
+    limit: number,
+    isFacilitator = false,
+  ) {
     return this.pool.rows<CommentRecord>(
-      `${select} WHERE c.root_id = $2 AND c.path LIKE $3 ORDER BY c.path LIMIT $4`,
-      [viewerId, comment.rootId, `${comment.path}/%`, limit],
+      `${select} WHERE c.root_id = $2 AND c.path LIKE $3 AND ${visibleTo('$5::boolean')}
+        ORDER BY c.path LIMIT $4`,
+      [viewerId, comment.rootId, `${comment.path}/%`, limit, isFacilitator],
     );
+  }
+
+  /** Several comments by id, in no particular order (the review queue). */
+  findMany(ids: string[], tx: Sql = this.pool): Promise<CommentRecord[]> {
+    return tx.rows<CommentRecord>(`${select} WHERE c.id = ANY($2::uuid[])`, [null, ids]);
   }
 
   /** Visible comments holding any of the terms, scored by how many query words they match. */
@@ -232,7 +256,8 @@ export class CommentsRepository {
            `SELECT (SELECT count(DISTINCT q.word)::int FROM unnest($3::text[], $4::int[])
                       AS q (term, word) WHERE q.term = ANY(c.search_terms)) AS score, c.id,`,
          )}
-          WHERE c.conversation_id = $2 AND c.status = 'visible' AND c.search_terms && $3::text[]
+          WHERE c.conversation_id = $2 AND c.status = 'visible'
+            AND c.moderation_state = 'published' AND c.search_terms && $3::text[]
        ) found
        ORDER BY score DESC, "createdAt" DESC, id DESC
        LIMIT $5`,

@@ -2,9 +2,19 @@ import type { Comment } from '@razgovor/contracts';
 import { AppError } from '../errors/app-error';
 import type { CommentRecord } from './comment.records';
 
-/** A comment as the API shows it; withdrawn text is kept from everyone but facilitators. */
-export function toComment(record: CommentRecord, isFacilitator = false): Comment {
-  const isHidden = record.status === 'withdrawn' && !isFacilitator;
+/**
+ * A comment as the API shows it. Withdrawn and hidden text is kept from everyone but facilitators;
+ * the author of a hidden comment still sees their own words so that they can appeal.
+ */
+export function toComment(
+  record: CommentRecord,
+  isFacilitator = false,
+  viewerId: string | null = null,
+): Comment {
+  const isOwn = viewerId !== null && viewerId === record.authorId;
+  const isHidden =
+    !isFacilitator &&
+    (record.status === 'withdrawn' || (record.moderationState === 'hidden' && !isOwn));
 
   return {
     id: record.id,
@@ -26,6 +36,11 @@ export function toComment(record: CommentRecord, isFacilitator = false): Comment
     createdAt: record.createdAt.toISOString(),
     editedAt: record.editedAt?.toISOString() ?? null,
     myStance: record.myStance,
+    moderation: {
+      state: record.moderationState,
+      reason: record.moderationState === 'hidden' ? record.hiddenReason : null,
+      isRedacted: record.isRedacted,
+    },
   };
 }
 

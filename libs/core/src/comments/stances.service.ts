@@ -8,6 +8,7 @@ import type { EventsRepository } from '../events/events.repository';
 import { assertAcceptsContributions, effectiveStatus } from '../conversations/conversation.policy';
 import type { ConversationsRepository } from '../conversations/conversations.repository';
 import type { TopicsRepository } from '../conversations/topics.repository';
+import type { ContributionGate } from '../moderation/contribution-gate';
 import type { CommentReadingService } from './comment-reading.service';
 import type { CommentsRepository } from './comments.repository';
 import { toComment } from './presenters';
@@ -27,6 +28,7 @@ export class StancesService {
     private readonly events: EventsRepository,
     private readonly notices: EventNotices,
     private readonly clock: Clock,
+    private readonly gate: ContributionGate,
   ) {}
 
   async set(user: User, commentId: string, stance: Stance | null): Promise<Comment> {
@@ -34,6 +36,8 @@ export class StancesService {
     if (comment.status === 'withdrawn') {
       throw new AppError('COMMENT_WITHDRAWN', 'A withdrawn comment takes no stances');
     }
+
+    await this.gate.assertMayTakePart(user, conversation);
 
     const seq = await this.database.transaction(async (tx) => {
       const locked = (await this.conversations.lock(tx, conversation.id))!;
@@ -61,7 +65,8 @@ export class StancesService {
             type: 'stance.changed',
             payload: { commentId: comment.id, topicId: comment.topicId, ...counts },
             topicId: comment.topicId,
-            audience: 'public',
+            // Counts of a held comment are nobody else's business until it is approved.
+            audience: comment.moderationState === 'pending' ? `user:${comment.authorId}` : 'public',
           },
         ],
         now,
@@ -69,6 +74,6 @@ export class StancesService {
     });
     this.notices.publish(conversation.id, seq);
 
-    return toComment((await this.comments.find(comment.id, user.id))!);
+    return toComment((await this.comments.find(comment.id, user.id))!, false, user.id);
   }
 }

@@ -1,4 +1,4 @@
-import type { ConversationStatus, TopicStatus } from '@razgovor/contracts';
+import type { ConversationStatus, ModerationMode, TopicStatus } from '@razgovor/contracts';
 
 export interface ConversationRecord {
   id: string;
@@ -31,4 +31,10 @@ export interface TopicRecord {
   status: TopicStatus;
   commentCount: number;
   lastActivityAt: Date | null;
+  moderationMode: ModerationMode | null;
+  slowModeSeconds: number | null;
+  slowModeReason: string | null;
+  isSlowModeAutomatic: boolean;
+  slowModeSince: Date | null;
+  slowModeUntil: Date | null;
 }

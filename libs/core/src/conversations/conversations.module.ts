@@ -9,6 +9,7 @@ import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { UsersRepository } from '../accounts/users.repository';
+import { CommentAnnouncer } from '../comments/comment-announcer';
 import { CommentEditingService } from '../comments/comment-editing.service';
 import { CommentPostingService } from '../comments/comment-posting.service';
 import { CommentReadingService } from '../comments/comment-reading.service';
@@ -24,6 +25,16 @@ import { EventsService } from '../events/events.service';
 import { createQueue } from '../jobs/queues';
 import { NotificationsRepository } from '../notifications/notifications.repository';
 import { NotificationsService } from '../notifications/notifications.service';
+import { AuditRepository } from '../moderation/audit.repository';
+import { ContentCheck } from '../moderation/content-check';
+import { ContributionGate } from '../moderation/contribution-gate';
+import { ModerationSettingsRepository } from '../moderation/moderation-settings.repository';
+import { ModerationRepository } from '../moderation/moderation.repository';
+import { SanctionsRepository } from '../moderation/sanctions.repository';
+import { SlowModeService } from '../moderation/slow-mode.service';
+import { TopicModerationRepository } from '../moderation/topic-moderation.repository';
+import { WordListRepository } from '../moderation/word-list.repository';
+import { WordListCache } from '../moderation/word-list.cache';
 import { SummariesRepository } from '../summaries/summaries.repository';
 import { SummariesService } from '../summaries/summaries.service';
 import { ConversationStatusService } from './conversation-status.service';
@@ -69,6 +80,12 @@ const repositories: Provider[] = [
     NotificationsRepository,
     SummariesRepository,
     EventsRepository,
+    AuditRepository,
+    ModerationRepository,
+    ModerationSettingsRepository,
+    SanctionsRepository,
+    TopicModerationRepository,
+    WordListRepository,
   ].map((Repository) =>
     factory(Repository, [Database], (database: Database) => new Repository(database.pool)),
   ),
@@ -108,6 +125,65 @@ const services: Provider[] = [
     (...deps: ConstructorParameters<typeof TopicsService>) => new TopicsService(...deps),
   ),
   factory(
+    CommentAnnouncer,
+    [CommentsRepository, TopicsRepository, NotificationsRepository],
+    (...deps: ConstructorParameters<typeof CommentAnnouncer>) => new CommentAnnouncer(...deps),
+  ),
+  factory(
+    ContentCheck,
+    [WordListRepository, ModerationSettingsRepository],
+    (...deps: ConstructorParameters<typeof WordListCache>) => new WordListCache(...deps),
+  ),
+  factory(
+    SlowModeService,
+    [
+      Database,
+      ConversationsRepository,
+      TopicsRepository,
+      TopicsService,
+      TopicModerationRepository,
+      AuditRepository,
+      ...writeDeps,
+    ],
+    (...deps: ConstructorParameters<typeof SlowModeService>) => new SlowModeService(...deps),
+  ),
+  factory(
+    ContributionGate,
+    [
+      ModerationSettingsRepository,
+      SanctionsRepository,
+      ModerationRepository,
+      AuditRepository,
+      ContentCheck,
+      SlowModeService,
+      REDIS,
+      APP_CONFIG,
+      Clock,
+    ],
+    (
+      settings: ModerationSettingsRepository,
+      sanctions: SanctionsRepository,
+      moderation: ModerationRepository,
+      audit: AuditRepository,
+      content: ContentCheck,
+      slowMode: SlowModeService,
+      redis: Redis,
+      config: AppConfig,
+      clock: Clock,
+    ) =>
+      new ContributionGate(
+        settings,
+        sanctions,
+        moderation,
+        audit,
+        content,
+        slowMode,
+        redis,
+        config.redisPrefix,
+        clock,
+      ),
+  ),
+  factory(
     CommentReadingService,
     [CommentsRepository, ConversationsService, TopicsService],
     (...deps: ConstructorParameters<typeof CommentReadingService>) =>
@@ -121,8 +197,9 @@ const services: Provider[] = [
       TopicsRepository,
       TopicsService,
       CommentsRepository,
-      NotificationsRepository,
+      CommentAnnouncer,
       ...writeDeps,
+      ContributionGate,
     ],
     (...deps: ConstructorParameters<typeof CommentPostingService>) =>
       new CommentPostingService(...deps),
@@ -136,6 +213,7 @@ const services: Provider[] = [
       CommentsRepository,
       CommentReadingService,
       ...writeDeps,
+      ContributionGate,
     ],
     (...deps: ConstructorParameters<typeof CommentEditingService>) =>
       new CommentEditingService(...deps),
@@ -149,6 +227,7 @@ const services: Provider[] = [
       CommentsRepository,
       CommentReadingService,
       ...writeDeps,
+      ContributionGate,
     ],
     (...deps: ConstructorParameters<typeof StancesService>) => new StancesService(...deps),
   ),
@@ -180,6 +259,17 @@ const services: Provider[] = [
 
 const exported = [
   Database,
+  AuditRepository,
+  ModerationRepository,
+  ModerationSettingsRepository,
+  SanctionsRepository,
+  TopicModerationRepository,
+  WordListRepository,
+  NotificationsRepository,
+  CommentAnnouncer,
+  ContentCheck,
+  SlowModeService,
+  ContributionGate,
   SCHEDULE_QUEUE_TOKEN,
   EventsRepository,
   EventNotices,

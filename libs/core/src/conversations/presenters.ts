@@ -1,4 +1,4 @@
-import type { Conversation, Topic } from '@razgovor/contracts';
+import type { Conversation, SlowMode, Topic } from '@razgovor/contracts';
 import type { User } from '../accounts/user.entity';
 import type { ConversationRecord, TopicRecord } from './conversation.records';
 import { canFacilitate, effectiveStatus } from './conversation.policy';
@@ -35,5 +35,21 @@ export function toTopic(record: TopicRecord): Topic {
     status: record.status,
     commentCount: record.commentCount,
     lastActivityAt: record.lastActivityAt?.toISOString() ?? null,
+    moderationMode: record.moderationMode,
+    slowMode: slowModeOf(record, new Date()),
+  };
+}
+
+/** Slow mode in effect at `now`: an automatic switch lapses at its end even before a write. */
+export function slowModeOf(record: TopicRecord, now: Date): SlowMode | null {
+  if (!record.slowModeSeconds || !record.slowModeSince) return null;
+  if (record.slowModeUntil && record.slowModeUntil <= now) return null;
+
+  return {
+    seconds: record.slowModeSeconds,
+    reason: record.slowModeReason ?? '',
+    isAutomatic: record.isSlowModeAutomatic,
+    since: record.slowModeSince.toISOString(),
+    until: record.slowModeUntil?.toISOString() ?? null,
   };
 }

@@ -11,7 +11,10 @@ const columns = `
   t.id, t.conversation_id AS "conversationId", t.slug, t.position, t.title_bg AS "titleBg",
   t.title_en AS "titleEn", t.description_bg AS "descriptionBg",
   t.description_en AS "descriptionEn", t.status, t.comment_count AS "commentCount",
-  t.last_activity_at AS "lastActivityAt"`;
+  t.last_activity_at AS "lastActivityAt", t.moderation_mode AS "moderationMode",
+  t.slow_mode_seconds AS "slowModeSeconds", t.slow_mode_reason AS "slowModeReason",
+  t.slow_mode_automatic AS "isSlowModeAutomatic", t.slow_mode_since AS "slowModeSince",
+  t.slow_mode_until AS "slowModeUntil"`;
 
 const fieldColumns: Record<keyof TopicFields | 'status', string> = {
   slug: 'slug',

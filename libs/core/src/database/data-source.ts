@@ -3,9 +3,14 @@ import { AccountToken } from '../accounts/account-token.entity';
 import { User } from '../accounts/user.entity';
 import { Accounts1764700000000 } from './migrations/1764700000000-accounts';
 import { Conversations1764800000000 } from './migrations/1764800000000-conversations';
+import { Moderation1764900000000 } from './migrations/1764900000000-moderation';
 
 export const entities = [User, AccountToken];
-export const migrations = [Accounts1764700000000, Conversations1764800000000];
+export const migrations = [
+  Accounts1764700000000,
+  Conversations1764800000000,
+  Moderation1764900000000,
+];
 
 export function createDataSource(databaseUrl: string, poolSize = 10): DataSource {
   return new DataSource({

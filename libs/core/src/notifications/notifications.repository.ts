@@ -5,10 +5,11 @@ export interface NewNotification {
   userId: string;
   type: NotificationType;
   conversationId: string;
-  topicId: string;
+  topicId: string | null;
   commentId: string | null;
   summaryId: string | null;
   actorId: string | null;
+  note?: string | null;
 }
 
 interface NotificationRow {
@@ -16,17 +17,18 @@ interface NotificationRow {
   userId: string;
   type: NotificationType;
   conversationId: string;
-  topicId: string;
+  topicId: string | null;
   commentId: string | null;
   summaryId: string | null;
   actorName: string | null;
+  note: string | null;
   createdAt: Date;
   readAt: Date | null;
 }
 
 const columns = `n.id, n.user_id AS "userId", n.type, n.conversation_id AS "conversationId",
   n.topic_id AS "topicId", n.comment_id AS "commentId", n.summary_id AS "summaryId",
-  a.display_name AS "actorName", n.created_at AS "createdAt", n.read_at AS "readAt"`;
+  a.display_name AS "actorName", n.note, n.created_at AS "createdAt", n.read_at AS "readAt"`;
 
 export class NotificationsRepository {
   constructor(private readonly pool: Sql) {}
@@ -42,8 +44,8 @@ export class NotificationsRepository {
     const rows = await tx.rows<NotificationRow>(
       `WITH inserted AS (
          INSERT INTO notifications (user_id, type, conversation_id, topic_id, comment_id,
-                                    summary_id, actor_id, created_at)
-         SELECT u, $2, $3, $4, $5, $6, $7, $8 FROM unnest($1::uuid[]) AS u
+                                    summary_id, actor_id, created_at, note)
+         SELECT u, $2, $3, $4, $5, $6, $7, $8, $9 FROM unnest($1::uuid[]) AS u
          RETURNING *)
        SELECT ${columns} FROM inserted n LEFT JOIN users a ON a.id = n.actor_id`,
       [
@@ -55,6 +57,7 @@ export class NotificationsRepository {
         base.summaryId,
         base.actorId,
         now,
+        base.note ?? null,
       ],
     );
 
@@ -109,6 +112,7 @@ function toNotification(row: NotificationRow): Notification {
     commentId: row.commentId,
     summaryId: row.summaryId,
     actorName: row.actorName,
+    note: row.note,
     createdAt: row.createdAt.toISOString(),
     readAt: row.readAt?.toISOString() ?? null,
   };
