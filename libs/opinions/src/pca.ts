@@ -12,8 +12,8 @@ export interface Components {
 }
 
 const EXTRA_VECTORS = 3;
-const MAX_ITERATIONS = 500;
-const TOLERANCE = 1e-10;
+const MAX_ITERATIONS = 200;
+const TOLERANCE = 1e-5;
 
 /** Column means over observed votes: the value a missing vote is imputed with. */
 export function statementMeans(matrix: VoteMatrix, rows: Int32Array): Float64Array {
@@ -48,33 +48,35 @@ export function principalComponents(
     return { means, loadings: zeros(count, width), explained: new Array<number>(count).fill(0) };
   }
 
+  // Blocks are row-major (statement by vector), so one pass over the votes serves every vector.
   const random = createRandom(seed);
   let basis = orthonormalize(
-    Array.from({ length: size }, () =>
-      Float64Array.from({ length: width }, () => gaussian(random)),
-    ),
+    Float64Array.from({ length: width * size }, () => gaussian(random)),
+    size,
   );
-  let ritz: { values: number[]; vectors: Float64Array[] } = { values: [], vectors: basis };
+  let ritz = { values: [] as number[], basis };
 
   for (let iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-    const scores = basis.map((vector) => multiply(matrix, rows, means, vector));
-    const gram = scores.map((a) => scores.map((b) => dot(a, b)));
-    const { values, vectors } = symmetricEigen(gram);
-    const next = vectors.map((weights) => combine(basis, weights));
-    const nextScores = vectors.map((weights) => combine(scores, weights));
-    const change = ritz.vectors.slice(0, count).reduce((worst, old, c) => {
-      return Math.max(worst, 1 - Math.abs(dot(old, next[c])));
-    }, 0);
-    ritz = { values, vectors: next };
-    if (iteration > 0 && change < TOLERANCE) break;
-    basis = orthonormalize(
-      nextScores.map((score) => multiplyTransposed(matrix, rows, means, score)),
-    );
+    const scores = multiply(matrix, rows, means, basis, size);
+    const { values, vectors } = symmetricEigen(gram(scores, size));
+    // Converged when the wanted variances move less than 1e-5 of the largest. Axes with structure
+    // settle in a few steps; an axis made of noise sits among near-equal eigenvalues and would
+    // crawl for hundreds of steps towards a direction that means nothing anyway.
+    const change = values
+      .slice(0, count)
+      .reduce((worst, value, c) => Math.max(worst, Math.abs(value - (ritz.values[c] ?? 0))), 0);
+    ritz = { values, basis: rotate(basis, size, vectors) };
+    if (change <= TOLERANCE * Math.max(values[0], Number.MIN_VALUE)) break;
+    const rotated = rotate(scores, size, vectors);
+    basis = orthonormalize(multiplyTransposed(matrix, rows, means, rotated, size), size);
   }
 
   const total = totalVariance(matrix, rows, means);
+  const columns = Array.from({ length: Math.min(count, size) }, (_, c) =>
+    orientSign(Float64Array.from({ length: width }, (_, s) => ritz.basis[s * size + c])),
+  );
   // Fewer statements than components: the missing axes are flat, so everyone sits at 0 on them.
-  const loadings = [...ritz.vectors.slice(0, count).map(orientSign), ...zeros(count - size, width)];
+  const loadings = [...columns, ...zeros(count - columns.length, width)];
 
   return {
     means,
@@ -93,22 +95,21 @@ function orientSign(vector: Float64Array): Float64Array {
   return vector[strongest] < 0 ? vector.map((value) => -value) : vector;
 }
 
-/** Centred matrix times a statement vector: one score per row of `rows`. */
+/** Centred matrix times a block of statement vectors: a block of scores, one row per row. */
 function multiply(
   matrix: VoteMatrix,
   rows: Int32Array,
   means: Float64Array,
-  vector: Float64Array,
+  block: Float64Array,
+  size: number,
 ): Float64Array {
-  const result = new Float64Array(rows.length);
+  const result = new Float64Array(rows.length * size);
   for (let r = 0; r < rows.length; r++) {
-    let sum = 0;
     for (let j = matrix.rowStart[rows[r]]; j < matrix.rowStart[rows[r] + 1]; j++) {
       const s = matrix.statementIndex[j];
-      sum += (matrix.vote[j] - means[s]) * vector[s];
+      const centred = matrix.vote[j] - means[s];
+      for (let c = 0; c < size; c++) result[r * size + c] += centred * block[s * size + c];
     }
-
-    result[r] = sum;
   }
 
   return result;
@@ -119,13 +120,14 @@ function multiplyTransposed(
   rows: Int32Array,
   means: Float64Array,
   scores: Float64Array,
+  size: number,
 ): Float64Array {
-  const result = new Float64Array(matrix.statements.length);
+  const result = new Float64Array(matrix.statements.length * size);
   for (let r = 0; r < rows.length; r++) {
-    const score = scores[r];
     for (let j = matrix.rowStart[rows[r]]; j < matrix.rowStart[rows[r] + 1]; j++) {
       const s = matrix.statementIndex[j];
-      result[s] += (matrix.vote[j] - means[s]) * score;
+      const centred = matrix.vote[j] - means[s];
+      for (let c = 0; c < size; c++) result[s * size + c] += centred * scores[r * size + c];
     }
   }
 
@@ -143,37 +145,53 @@ function totalVariance(matrix: VoteMatrix, rows: Int32Array, means: Float64Array
   return sum;
 }
 
-export function dot(a: Float64Array, b: Float64Array): number {
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += a[i] * b[i];
+function gram(block: Float64Array, size: number): number[][] {
+  const result = Array.from({ length: size }, () => new Array<number>(size).fill(0));
+  for (let i = 0; i < block.length; i += size) {
+    for (let a = 0; a < size; a++) {
+      for (let b = a; b < size; b++) result[a][b] += block[i + a] * block[i + b];
+    }
+  }
 
-  return sum;
-}
-
-function combine(vectors: Float64Array[], weights: number[]): Float64Array {
-  const result = new Float64Array(vectors[0].length);
-  vectors.forEach((vector, k) => {
-    for (let i = 0; i < result.length; i++) result[i] += weights[k] * vector[i];
-  });
+  for (let a = 0; a < size; a++) for (let b = 0; b < a; b++) result[a][b] = result[b][a];
 
   return result;
 }
 
-/** Modified Gram-Schmidt; a vector that collapses (rank-deficient data) is left as zeros. */
-function orthonormalize(vectors: Float64Array[]): Float64Array[] {
-  const result: Float64Array[] = [];
-  for (const original of vectors) {
-    const vector = Float64Array.from(original);
-    for (const previous of result) {
-      const projection = dot(vector, previous);
-      for (let i = 0; i < vector.length; i++) vector[i] -= projection * previous[i];
+/** The block times the eigenvectors: column c becomes sum over k of vectors[c][k] * column k. */
+function rotate(block: Float64Array, size: number, vectors: number[][]): Float64Array {
+  const result = new Float64Array(block.length);
+  for (let i = 0; i < block.length; i += size) {
+    for (let c = 0; c < size; c++) {
+      let sum = 0;
+      for (let k = 0; k < size; k++) sum += vectors[c][k] * block[i + k];
+      result[i + c] = sum;
     }
-
-    const norm = Math.sqrt(dot(vector, vector));
-    result.push(norm > 1e-12 ? vector.map((value) => value / norm) : vector.fill(0));
   }
 
   return result;
+}
+
+/** Modified Gram-Schmidt on the columns; a column that collapses (rank deficit) becomes zero. */
+function orthonormalize(block: Float64Array, size: number): Float64Array {
+  const height = block.length / size;
+  for (let c = 0; c < size; c++) {
+    for (let previous = 0; previous < c; previous++) {
+      let projection = 0;
+      for (let i = 0; i < height; i++)
+        projection += block[i * size + c] * block[i * size + previous];
+      for (let i = 0; i < height; i++)
+        block[i * size + c] -= projection * block[i * size + previous];
+    }
+
+    let norm = 0;
+    for (let i = 0; i < height; i++) norm += block[i * size + c] ** 2;
+    norm = Math.sqrt(norm);
+    for (let i = 0; i < height; i++)
+      block[i * size + c] = norm > 1e-12 ? block[i * size + c] / norm : 0;
+  }
+
+  return block;
 }
 
 function zeros(count: number, width: number): Float64Array[] {

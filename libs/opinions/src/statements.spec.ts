@@ -53,7 +53,7 @@ describe('statements of the opinion groups', () => {
     expect(consensus.sort()).toEqual(['c0:agree', 'c1:agree', 'c2:disagree']);
   });
 
-  it('lists the statements the groups split on as divisive, not the one split within groups', () => {
+  it('lists statements the groups split on as divisive, not one split within groups', () => {
     const divisive = result.divisive.map((item) => item.statement).sort();
 
     expect(divisive).toEqual(['a3', 'a4', 'a5', 'b6', 'b7', 'b8']);
