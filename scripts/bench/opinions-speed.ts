@@ -1,7 +1,7 @@
 // Wall time and peak memory of one opinion-groups run on a large synthetic conversation.
 // Run: node scripts/bench/themes-run.mjs scripts/bench/opinions-speed.ts \
 //   [--participants 10000] [--statements 2000] [--votes 2000000]
-// Planted groups (4 of uneven size), votes at random positions, 5% noise; ARI is printed as a check.
+// Planted groups (4 of uneven size), votes at random places, 5% noise; ARI printed as a check.
 import { findOpinionGroups, plantedVotes } from '@razgovor/opinions';
 import { ari } from '@razgovor/themes';
 
