@@ -6,6 +6,7 @@ import { type Command, UsageError } from './commands/command';
 import { mailboxCommand } from './commands/mailbox';
 import { migrateCommand } from './commands/migrate';
 import { seedCommand } from './commands/seed';
+import { opinionGroupsCommand } from './opinions';
 import { themesCommand } from './themes';
 
 const commands: Command[] = [
@@ -14,6 +15,7 @@ const commands: Command[] = [
   adminCreateCommand,
   mailboxCommand,
   themesCommand,
+  opinionGroupsCommand,
 ];
 
 function help(): string {

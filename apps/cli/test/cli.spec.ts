@@ -109,6 +109,36 @@ describe('npm run cli', () => {
     expect(written.themes.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('finds opinion groups in a Pol.is participants-votes export', async () => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'razgovor-cli-'));
+    const input = path.join(directory, 'participants-votes.csv');
+    const output = path.join(directory, 'groups.json');
+    const statements = Array.from({ length: 10 }, (_, i) => i);
+    const header = ['participant', 'group-id', 'n-comments', 'n-votes', 'n-agree', 'n-disagree'];
+    const rows = Array.from({ length: 30 }, (_, participant) => {
+      // Two camps that vote opposite ways on every statement, and one person with two votes.
+      const side = participant < 15 ? 1 : -1;
+      const votes = statements.map((s) =>
+        participant === 29 && s > 1 ? '' : String(side * (s % 3 === 0 ? -1 : 1)),
+      );
+
+      return [participant, '', 0, 10, 0, 0, ...votes].join(',');
+    });
+    writeFileSync(input, `${[...header, ...statements].join(',')}\n${rows.join('\n')}\n`);
+
+    const result = await run(['opinion-groups', input, '--seed', '3', '--out', output]);
+
+    expect(result.code).toBe(0);
+    const written = JSON.parse(readFileSync(output, 'utf8')) as {
+      assignments: Array<{ participant: number; group: number | null }>;
+    };
+    const groupOf = (id: number) => written.assignments.find((a) => a.participant === id)?.group;
+    expect(new Set([0, 1, 2, 14].map(groupOf)).size).toBe(1);
+    expect(new Set([15, 16, 28].map(groupOf)).size).toBe(1);
+    expect(groupOf(0)).not.toBe(groupOf(15));
+    expect(groupOf(29)).toBeNull();
+  });
+
   it('stops with a clear message when the text column is missing', async () => {
     const directory = mkdtempSync(path.join(tmpdir(), 'razgovor-cli-'));
     const input = path.join(directory, 'answers.csv');
