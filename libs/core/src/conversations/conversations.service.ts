@@ -37,9 +37,13 @@ export class ConversationsService {
 
   /** A conversation the viewer may see, by id or slug; drafts are hidden from non-facilitators. */
   async load(viewer: User | null, idOrSlug: string): Promise<ConversationRecord> {
+    // Anything that is neither an id nor a slug names nothing; Postgres rejects a NUL in text.
+    const isSlug = /^[a-z0-9-]{1,80}$/.test(idOrSlug);
     const record = uuidPattern.test(idOrSlug)
       ? await this.conversations.find(idOrSlug)
-      : await this.conversations.findBySlug(idOrSlug);
+      : isSlug
+        ? await this.conversations.findBySlug(idOrSlug)
+        : null;
     if (!record || !canSee(viewer, record, this.clock.now())) {
       throw new AppError('NOT_FOUND', 'No such conversation');
     }
