@@ -40,6 +40,13 @@ function consensusOf(rows: SparseRows, k: number, runs: number, restarts: number
   return consensus(ensemble(rows, k, runs, random), k, restarts, random);
 }
 
+function stabilityOf(rows: SparseRows, k: number, random: Random): number {
+  const first = consensusOf(rows, k, SELECTION_RUNS, SELECTION_RESTARTS, random);
+  const second = consensusOf(rows, k, SELECTION_RUNS, SELECTION_RESTARTS, random);
+
+  return agreement(first.labels, second.labels, k);
+}
+
 /**
  * Picks the k whose consensus clustering two independent ensembles reproduce best (stability in
  * the sense of Lange et al. 2004, on consensus rather than single runs, since single k-means runs
@@ -47,8 +54,7 @@ function consensusOf(rows: SparseRows, k: number, runs: number, restarts: number
  * ways and too many split them arbitrarily, so both are unstable; the adjusted Rand index
  * corrects for chance, so unlike the share of ambiguous pairs it does not drift towards large k.
  * Among equal scores the larger k wins: ensembles of similar runs can merge the same true groups
- * every time, but they cannot split one true group the same way every time, so a tie at a larger
- * k means its extra groups are real.
+ * every time, but they cannot split one true group the same way every time.
  */
 function chooseK(rows: SparseRows, plan: ClusterPlan, random: Random): Candidate[] {
   // Runs only need the columns the sample uses; fewer columns make every iteration cheaper.
@@ -57,9 +63,7 @@ function chooseK(rows: SparseRows, plan: ClusterPlan, random: Random): Candidate
   );
 
   return plan.candidates.map((k, position) => {
-    const first = consensusOf(sample, k, SELECTION_RUNS, SELECTION_RESTARTS, random);
-    const second = consensusOf(sample, k, SELECTION_RUNS, SELECTION_RESTARTS, random);
-    const stability = agreement(first.labels, second.labels, k);
+    const stability = stabilityOf(sample, k, random);
     plan.onStep?.(position + 1, plan.candidates.length + 1);
 
     return { k, stability, score: stability };

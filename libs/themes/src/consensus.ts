@@ -21,7 +21,7 @@ export function ensemble(
   kept = runs,
 ): Int32Array[] {
   return Array.from({ length: runs }, () =>
-    refineSparse(rows, seedSparse(rows, k, random), k, RUN_ITERATIONS),
+    refineSparse(rows, seedSparse(rows, k, random), k, random, RUN_ITERATIONS),
   )
     .map((run, index) => ({ run, index }))
     .sort((a, b) => b.run.objective - a.run.objective || a.index - b.index)

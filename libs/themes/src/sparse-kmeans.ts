@@ -1,6 +1,8 @@
 import type { Random } from './random';
 import type { SparseRows } from './sparse';
 
+const UNPLACED = -1;
+
 /** A clustering of unit-length sparse rows around unit-length dense centroids. */
 export interface SparseClustering {
   k: number;
@@ -121,10 +123,13 @@ function assignSparse(
 
     let best = 0;
     for (let c = 1; c < k; c++) if (scratch[c] > scratch[best]) best = c;
+    // A row that shares no term with any centroid has no nearest one; sending it to the first
+    // would grow that cluster into a catch-all, so it waits outside the update instead.
+    if (scratch[best] <= 0) best = UNPLACED;
     if (labels[i] !== best) changed++;
     labels[i] = best;
-    similarities[i] = scratch[best];
-    objective += scratch[best];
+    similarities[i] = best === UNPLACED ? 0 : scratch[best];
+    objective += similarities[i];
   }
 
   clustering.objective = objective;
@@ -138,6 +143,7 @@ function updateSparse(rows: SparseRows, clustering: SparseClustering): void {
   centroids.fill(0);
   const sizes = new Int32Array(k);
   for (let i = 0; i < rows.rows; i++) {
+    if (labels[i] === UNPLACED) continue;
     const offset = labels[i] * columns;
     sizes[labels[i]]++;
     const end = rowPointers[i + 1];
@@ -167,6 +173,7 @@ export function refineSparse(
   rows: SparseRows,
   initial: Float64Array,
   k: number,
+  random: Random,
   options: SparseKMeansOptions = {},
 ): SparseClustering {
   const maxIterations = options.maxIterations ?? 50;
@@ -187,6 +194,11 @@ export function refineSparse(
   }
 
   assignSparse(rows, clustering, scratch);
+  // Rows still unplaced go to a random cluster: any fixed choice would put them together in
+  // every run of an ensemble, which the consensus would then read as agreement.
+  clustering.labels.forEach((label, i) => {
+    if (label === UNPLACED) clustering.labels[i] = Math.floor(random() * k);
+  });
 
   return clustering;
 }
@@ -201,7 +213,7 @@ export function sparseKMeans(
 ): SparseClustering {
   let best: SparseClustering | undefined;
   for (let restart = 0; restart < Math.max(1, restarts); restart++) {
-    const clustering = refineSparse(rows, seedSparse(rows, k, random), k, options);
+    const clustering = refineSparse(rows, seedSparse(rows, k, random), k, random, options);
     if (!best || clustering.objective > best.objective) best = clustering;
   }
 
