@@ -43,6 +43,7 @@ export class CommentEditingService {
     const { comment, conversation } = await this.reader.load(user, commentId);
     assertAuthor(user, comment);
     const text = body.trim();
+    const verdict = await this.gate.checkContent(conversation.id, text);
 
     const seq = await this.database.transaction(async (tx) => {
       const locked = (await this.conversations.lock(tx, conversation.id))!;
@@ -62,7 +63,7 @@ export class CommentEditingService {
       }
 
       if (current.body === text) return 0;
-      const flagged = await this.gate.reviewEdit(tx, user, locked, current, text);
+      const flagged = await this.gate.reviewEdit(tx, user, locked, current, verdict);
       const since = current.editedAt ?? current.createdAt;
       await this.comments.replaceBody(
         tx,

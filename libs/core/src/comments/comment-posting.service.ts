@@ -12,6 +12,7 @@ import { assertAcceptsContributions, effectiveStatus } from '../conversations/co
 import type { ConversationsRepository } from '../conversations/conversations.repository';
 import type { TopicsRepository } from '../conversations/topics.repository';
 import type { TopicsService } from '../conversations/topics.service';
+import type { ContentVerdict } from '../moderation/content-check';
 import type { ContributionGate } from '../moderation/contribution-gate';
 import { commentEvents } from '../moderation/moderation-events';
 import type { CommentAnnouncer } from './comment-announcer';
@@ -72,10 +73,11 @@ export class CommentPostingService {
     };
 
     await this.gate.assertMayTakePart(user, conversation);
+    const verdict = await this.gate.checkContent(conversation.id, body);
     const release = await this.gate.throttle(user, conversation, topic);
 
     const result = await this.database
-      .transaction((tx) => this.write(tx, user, draft))
+      .transaction((tx) => this.write(tx, user, draft, verdict))
       .catch(async (error: unknown) => {
         await release();
         if (!(error instanceof KeyTakenElsewhere) || !draft.clientKey) throw error;
@@ -102,7 +104,7 @@ export class CommentPostingService {
     return { comment: toComment(stored, false, user.id), isCreated: result.isCreated };
   }
 
-  private async write(tx: Sql, user: User, draft: Draft) {
+  private async write(tx: Sql, user: User, draft: Draft, verdict: ContentVerdict) {
     // The conversation lock orders this write against closing and against retries of it.
     const locked = (await this.conversations.lock(tx, draft.conversationId))!;
     const existingId = draft.clientKey
@@ -112,7 +114,7 @@ export class CommentPostingService {
     const now = this.clock.now();
     const topic = (await this.topics.find(draft.topicId, tx))!;
     assertAcceptsContributions(effectiveStatus(locked, now), topic.status);
-    const admission = await this.gate.admit(tx, user, locked, topic, draft.body);
+    const admission = await this.gate.admit(tx, user, locked, topic, verdict);
 
     const place = await this.place(tx, draft.topicId, draft.parentId);
     const isInserted = await this.comments.insert(tx, {

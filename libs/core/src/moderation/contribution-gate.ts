@@ -92,10 +92,9 @@ export class ContributionGate {
     user: User,
     conversation: ConversationRecord,
     topic: TopicRecord,
-    body: string,
+    verdict: ContentVerdict,
   ): Promise<Admission> {
     await this.assertMayTakePart(user, conversation, tx);
-    const verdict = await this.checkContent(conversation.id, body);
     if (canFacilitate(user, conversation)) return { state: 'published', holdReason: null, verdict };
     const settings = await this.settings.find(conversation.id, tx);
 
@@ -135,10 +134,9 @@ export class ContributionGate {
     user: User,
     conversation: ConversationRecord,
     record: CommentRecord,
-    body: string,
+    verdict: ContentVerdict,
   ): Promise<NewEvent[]> {
     await this.assertMayTakePart(user, conversation, tx);
-    const verdict = await this.checkContent(conversation.id, body);
     const now = this.clock.now();
     if (canFacilitate(user, conversation) || record.moderationState !== 'published') return [];
 
@@ -182,7 +180,11 @@ export class ContributionGate {
     }
   }
 
-  private async checkContent(conversationId: string, body: string): Promise<ContentVerdict> {
+  /**
+   * Runs the word list; call it before the transaction, as it reads on the pool and a
+   * transaction waiting for the conversation lock must not wait for a second connection too.
+   */
+  async checkContent(conversationId: string, body: string): Promise<ContentVerdict> {
     const verdict = await this.content.check(conversationId, body);
     // Naming the matched words back would teach people how to get around the list.
     if (verdict.action === 'block') {
