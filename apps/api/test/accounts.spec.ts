@@ -102,6 +102,7 @@ describe('accounts', () => {
       const attempt = { email: uniqueEmail('spray'), password: 'guessing again' };
       statuses.push((await limited.client().post('/api/auth/sign-in', attempt)).status);
     }
+
     await limited.stop();
 
     expect(statuses.filter((status) => status === 401)).toHaveLength(30);
