@@ -8,8 +8,8 @@ export type LanguageOption = 'auto' | 'bg' | 'en';
 export interface FeatureUnit {
   key: string;
   surface: string;
-  /** Bulgarian stems that a Latin word may be a loan of ("parking" -> "паркинг"). */
-  loans?: string[];
+  /** A Latin word that may be a loan of a Bulgarian stem ("parking" -> "паркинг"). */
+  isLatin?: boolean;
 }
 
 export interface ExtractionOptions {
@@ -156,15 +156,11 @@ export function extractUnits(text: string, options: ExtractionOptions): FeatureU
     }
 
     const token = tokens[i];
-    const isLatin = /^[a-z]+$/u.test(token.surface);
-    const loans = lexicon && isLatin ? loanCandidates(token.surface, token.stem) : undefined;
+    const isLatin = lexicon !== null && /^[a-z]+$/u.test(token.surface);
     units.push(
-      loans && loans.length > 0
-        ? { key: token.stem, surface: token.surface, loans }
-        : {
-            key: token.stem,
-            surface: token.surface,
-          },
+      isLatin
+        ? { key: token.stem, surface: token.surface, isLatin }
+        : { key: token.stem, surface: token.surface },
     );
     i++;
   }
@@ -172,10 +168,14 @@ export function extractUnits(text: string, options: ExtractionOptions): FeatureU
   return units;
 }
 
-/** Replaces a Latin stem by a Bulgarian stem the corpus or model knows, when one matches. */
+/**
+ * Replaces a Latin stem by a Bulgarian stem the corpus or model knows, when one matches. The
+ * candidates are spelled out only here, so a corpus without Bulgarian never pays for them.
+ */
 export function resolveLoans(units: FeatureUnit[], isKnown: (stem: string) => boolean): void {
   for (const unit of units) {
-    const loan = unit.loans?.find(isKnown);
+    if (!unit.isLatin) continue;
+    const loan = loanCandidates(unit.surface, unit.key).find(isKnown);
     if (loan) unit.key = loan;
   }
 }

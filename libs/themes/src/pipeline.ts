@@ -51,7 +51,10 @@ export function extractTerms(texts: string[], options: ResolvedOptions): Term[][
     }
 
     const isKnown = (stem: string) => (bulgarian.get(stem) ?? 0) >= options.minDocumentFrequency;
-    for (const units of documents) resolveLoans(units, isKnown);
+    const hasBulgarian = [...bulgarian.values()].some(
+      (count) => count >= options.minDocumentFrequency,
+    );
+    if (hasBulgarian) for (const units of documents) resolveLoans(units, isKnown);
   }
 
   options.onProgress?.('features', texts.length, texts.length);
