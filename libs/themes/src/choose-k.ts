@@ -11,8 +11,8 @@ const SELECTION_SAMPLE = 1000;
 const SELECTION_RUNS = 8;
 const SELECTION_RESTARTS = 2;
 const CONSENSUS_SAMPLE = 20_000;
-const CONSENSUS_RUNS = 20;
-const CONSENSUS_RESTARTS = 5;
+const CONSENSUS_RUNS = 12;
+const CONSENSUS_RESTARTS = 3;
 // Scores closer than this are equal: rounding, not evidence.
 const TIE = 1e-6;
 

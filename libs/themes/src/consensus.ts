@@ -6,7 +6,7 @@ import { refineSparse, seedSparse, sparseKMeans } from './sparse-kmeans';
 // A run of an ensemble need not converge fully: the consensus averages what is left over.
 const RUN_ITERATIONS = { maxIterations: 20, tolerance: 0.005 };
 // The consensus itself converges to a share of a thousandth moving, not to the last comment.
-const VOTE_ITERATIONS = { maxIterations: 50, tolerance: 0.001 };
+const VOTE_ITERATIONS = { maxIterations: 30, tolerance: 0.001 };
 
 /**
  * Independent k-means runs, one seeding each; their disagreement is the evidence used below.
