@@ -20,6 +20,8 @@ export interface Candidate {
   k: number;
   /** Adjusted Rand index between two independent consensus clusterings of one sample. */
   stability: number;
+  /** Standard error of the stability. */
+  error: number;
   score: number;
 }
 
@@ -40,11 +42,21 @@ function consensusOf(rows: SparseRows, k: number, runs: number, restarts: number
   return consensus(ensemble(rows, k, runs, random), k, restarts, random);
 }
 
-function stabilityOf(rows: SparseRows, k: number, random: Random): number {
-  const first = consensusOf(rows, k, SELECTION_RUNS, SELECTION_RESTARTS, random);
-  const second = consensusOf(rows, k, SELECTION_RUNS, SELECTION_RESTARTS, random);
+/** Mean and standard error of the agreement of three independent consensus clusterings. */
+function stabilityOf(rows: SparseRows, k: number, random: Random): [number, number] {
+  const clusterings = Array.from(
+    { length: 3 },
+    () => consensusOf(rows, k, SELECTION_RUNS, SELECTION_RESTARTS, random).labels,
+  );
+  const pairs = [
+    agreement(clusterings[0], clusterings[1], k),
+    agreement(clusterings[0], clusterings[2], k),
+    agreement(clusterings[1], clusterings[2], k),
+  ];
+  const mean = pairs.reduce((sum, value) => sum + value, 0) / pairs.length;
+  const variance = pairs.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (pairs.length - 1);
 
-  return agreement(first.labels, second.labels, k);
+  return [mean, Math.sqrt(variance / pairs.length)];
 }
 
 /**
@@ -53,8 +65,10 @@ function stabilityOf(rows: SparseRows, k: number, random: Random): number {
  * on short texts disagree even on clean data). Too few groups merge true groups in arbitrary
  * ways and too many split them arbitrarily, so both are unstable; the adjusted Rand index
  * corrects for chance, so unlike the share of ambiguous pairs it does not drift towards large k.
- * Among equal scores the larger k wins: ensembles of similar runs can merge the same true groups
- * every time, but they cannot split one true group the same way every time.
+ * Scores within one standard error of the best (over three pairs of clusterings) are equal, as
+ * in the one-standard-error rule of the gap statistic, and among equal scores the larger k wins:
+ * ensembles of similar runs can merge the same true groups every time, but they cannot split
+ * one true group the same way every time.
  */
 function chooseK(rows: SparseRows, plan: ClusterPlan, random: Random): Candidate[] {
   // Runs only need the columns the sample uses; fewer columns make every iteration cheaper.
@@ -63,10 +77,10 @@ function chooseK(rows: SparseRows, plan: ClusterPlan, random: Random): Candidate
   );
 
   return plan.candidates.map((k, position) => {
-    const stability = stabilityOf(sample, k, random);
+    const [stability, error] = stabilityOf(sample, k, random);
     plan.onStep?.(position + 1, plan.candidates.length + 1);
 
-    return { k, stability, score: stability };
+    return { k, stability, error, score: stability };
   });
 }
 
@@ -83,7 +97,7 @@ export function clusterRows(rows: SparseRows, plan: ClusterPlan, random: Random)
   const agreed = consensusOf(compactColumns(sample), k, CONSENSUS_RUNS, CONSENSUS_RESTARTS, random);
   const centroids = centroidsOf(sample, agreed.labels, k);
   plan.onStep?.(plan.candidates.length + 1, plan.candidates.length + 1);
-  if (scores.length === 0) scores.push({ k, stability: 1, score: 1 });
+  if (scores.length === 0) scores.push({ k, stability: 1, error: 0, score: 1 });
 
   return { k, centroids, scores };
 }
