@@ -27,7 +27,14 @@ const steps = [
   ],
   [
     'Tests (unit, integration, browser)',
-    [bin('vitest/vitest.mjs'), 'run', ...process.argv.slice(2)],
+    [
+      bin('vitest/vitest.mjs'),
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${results}`,
+      ...process.argv.slice(2),
+    ],
   ],
 ];
 
