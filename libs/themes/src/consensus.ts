@@ -4,7 +4,7 @@ import type { SparseClustering } from './sparse-kmeans';
 import { refineSparse, seedSparse, sparseKMeans } from './sparse-kmeans';
 
 // A run of an ensemble need not converge fully: the consensus averages what is left over.
-const RUN_ITERATIONS = { maxIterations: 20, tolerance: 0.005 };
+const RUN_ITERATIONS = { maxIterations: 10, tolerance: 0.005 };
 // The consensus itself converges to a share of a thousandth moving, not to the last comment.
 const VOTE_ITERATIONS = { maxIterations: 30, tolerance: 0.001 };
 
