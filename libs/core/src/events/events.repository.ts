@@ -17,7 +17,7 @@ export type NewEvent = {
 
 export type StoredEvent = ServerEventEnvelope & { audience: EventAudience };
 
-interface EventRow {
+export interface EventRow {
   conversationId: string;
   seq: string;
   topicId: string | null;
@@ -27,8 +27,23 @@ interface EventRow {
   createdAt: Date;
 }
 
+export const eventColumns = `e.conversation_id AS "conversationId", e.seq, e.topic_id AS "topicId",
+  e.type, e.payload, e.audience, e.created_at AS "createdAt"`;
+
+export function toStoredEvent(row: EventRow): StoredEvent {
+  return {
+    conversationId: row.conversationId,
+    seq: Number(row.seq),
+    topicId: row.topicId,
+    type: row.type,
+    payload: row.payload,
+    audience: row.audience,
+    createdAt: row.createdAt.toISOString(),
+  } as StoredEvent;
+}
+
 export class EventsRepository {
-  constructor(private readonly pool: Sql) {}
+  constructor(protected readonly pool: Sql) {}
 
   /**
    * Stores events in the caller's transaction and returns the last seq. The counter lives on the
@@ -73,27 +88,16 @@ export class EventsRepository {
     audiences?: readonly string[],
   ): Promise<StoredEvent[]> {
     const rows = await this.pool.rows<EventRow>(
-      `SELECT conversation_id AS "conversationId", seq, topic_id AS "topicId", type, payload,
-              audience, created_at AS "createdAt"
-         FROM events
-        WHERE conversation_id = $1 AND seq > $2 AND ($4::text[] IS NULL OR audience = ANY($4))
-        ORDER BY seq
+      `SELECT ${eventColumns}
+         FROM events e
+        WHERE e.conversation_id = $1 AND e.seq > $2
+          AND ($4::text[] IS NULL OR e.audience = ANY($4))
+        ORDER BY e.seq
         LIMIT $3`,
       [conversationId, afterSeq, limit, audiences ?? null],
     );
 
-    return rows.map(
-      (row) =>
-        ({
-          conversationId: row.conversationId,
-          seq: Number(row.seq),
-          topicId: row.topicId,
-          type: row.type,
-          payload: row.payload,
-          audience: row.audience,
-          createdAt: row.createdAt.toISOString(),
-        }) as StoredEvent,
-    );
+    return rows.map(toStoredEvent);
   }
 
   async lastSeq(conversationId: string): Promise<number> {

@@ -1,7 +1,12 @@
-import type { EventAudience, ServerEventEnvelope, ServerEventName } from '@razgovor/contracts';
-import type { Sql } from '../database/sql';
+import {
+  type EventRow,
+  eventColumns,
+  EventsRepository,
+  type StoredEvent,
+  toStoredEvent,
+} from '../events/events.repository';
 
-export type LiveEvent = ServerEventEnvelope & { audience: EventAudience };
+export type LiveEvent = StoredEvent;
 
 /** Half-open range of seqs (after, upTo] of one conversation. */
 export interface SeqRange {
@@ -10,23 +15,8 @@ export interface SeqRange {
   upTo: number;
 }
 
-interface EventRow {
-  conversationId: string;
-  seq: string;
-  topicId: string | null;
-  type: ServerEventName;
-  payload: unknown;
-  audience: EventAudience;
-  createdAt: Date;
-}
-
-const columns = `e.conversation_id AS "conversationId", e.seq, e.topic_id AS "topicId", e.type,
-  e.payload, e.audience, e.created_at AS "createdAt"`;
-
 /** Reads the events table for the live layer: bounded ranges, so replay and fan-out never overlap. */
-export class LiveEventsRepository {
-  constructor(private readonly pool: Sql) {}
-
+export class LiveEventsRepository extends EventsRepository {
   /** Every conversation's last seq, so a fresh process knows where live delivery starts. */
   async cursors(): Promise<Map<string, number>> {
     const rows = await this.pool.rows<{ id: string; seq: string }>(
@@ -36,15 +26,6 @@ export class LiveEventsRepository {
     return new Map(rows.map((row) => [row.id, Number(row.seq)]));
   }
 
-  async lastSeq(conversationId: string): Promise<number> {
-    const row = await this.pool.row<{ seq: string }>(
-      'SELECT event_seq AS seq FROM conversations WHERE id = $1',
-      [conversationId],
-    );
-
-    return Number(row?.seq ?? 0);
-  }
-
   /** One conversation's events in (after, upTo] that one of `audiences` may see, in seq order. */
   async listRange(
     range: SeqRange,
@@ -52,21 +33,21 @@ export class LiveEventsRepository {
     limit: number,
   ): Promise<LiveEvent[]> {
     const rows = await this.pool.rows<EventRow>(
-      `SELECT ${columns} FROM events e
+      `SELECT ${eventColumns} FROM events e
         WHERE e.conversation_id = $1 AND e.seq > $2 AND e.seq <= $3 AND e.audience = ANY($4)
         ORDER BY e.seq
         LIMIT $5`,
       [range.conversationId, range.after, range.upTo, audiences, limit],
     );
 
-    return rows.map(toLiveEvent);
+    return rows.map(toStoredEvent);
   }
 
   /** Several conversations' ranges in one query, for every audience, ordered by seq within each. */
   async listRanges(ranges: readonly SeqRange[]): Promise<LiveEvent[]> {
     if (ranges.length === 0) return [];
     const rows = await this.pool.rows<EventRow>(
-      `SELECT ${columns}
+      `SELECT ${eventColumns}
          FROM unnest($1::uuid[], $2::bigint[], $3::bigint[]) AS r (id, after, up_to)
          JOIN events e ON e.conversation_id = r.id AND e.seq > r.after AND e.seq <= r.up_to
         ORDER BY e.conversation_id, e.seq`,
@@ -77,18 +58,6 @@ export class LiveEventsRepository {
       ],
     );
 
-    return rows.map(toLiveEvent);
+    return rows.map(toStoredEvent);
   }
-}
-
-function toLiveEvent(row: EventRow): LiveEvent {
-  return {
-    conversationId: row.conversationId,
-    seq: Number(row.seq),
-    topicId: row.topicId,
-    type: row.type,
-    payload: row.payload,
-    audience: row.audience,
-    createdAt: row.createdAt.toISOString(),
-  } as LiveEvent;
 }
