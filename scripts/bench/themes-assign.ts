@@ -1,4 +1,5 @@
-// Time to place one new comment with a reloaded model: node scripts/bench/themes-run.mjs scripts/bench/themes-assign.ts
+// Time to place one new comment with a reloaded model:
+// node scripts/bench/themes-run.mjs scripts/bench/themes-assign.ts
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { assignComment, findThemes, loadModel, serializeModel } from '@razgovor/themes';

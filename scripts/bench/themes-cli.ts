@@ -1,5 +1,6 @@
 // Runs the themes command without the CLI build, for benchmarks and trying it out:
-// node scripts/bench/themes-run.mjs scripts/bench/themes-cli.ts FILE.csv --text-column NAME --out OUT
+// node scripts/bench/themes-run.mjs scripts/bench/themes-cli.ts FILE.csv \
+//   --text-column NAME --out OUT
 import { themesCommand } from '../../apps/cli/src/themes';
 
 themesCommand.run(process.argv.slice(2)).then(

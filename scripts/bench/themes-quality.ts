@@ -64,7 +64,8 @@ function main(): void {
     `NMI / ARI, mean over seeds ${seeds.join(', ')}; k = number of labels unless "auto"\n`,
   );
   console.log(
-    '| set | n | labels | reference (tf-idf + sph. k-means) | ours, k fixed | ours, k auto (k chosen) ' +
+    '| set | n | labels | reference (tf-idf + sph. k-means) | ours, k fixed ' +
+      '| ours, k auto (k chosen) ' +
       '| ours, k fixed, no bilingual bridge |',
   );
   console.log('|---|---|---|---|---|---|---|');
@@ -103,8 +104,10 @@ function main(): void {
         ],
       };
     });
+    const average = (key: 'reference' | 'fixed' | 'auto' | 'plain', metric: number) =>
+      mean(runs.map((run) => run[key][metric])).toFixed(3);
     const cell = (key: 'reference' | 'fixed' | 'auto' | 'plain') =>
-      `${mean(runs.map((run) => run[key][0])).toFixed(3)} / ${mean(runs.map((run) => run[key][1])).toFixed(3)}`;
+      `${average(key, 0)} / ${average(key, 1)}`;
     const ks = runs.map((run) => run.autoK).join(',');
     console.log(
       `| ${set.name} | ${set.texts.length} | ${k} | ${cell('reference')} | ${cell('fixed')} | ` +

@@ -27,7 +27,9 @@ function memoryIo(files: Record<string, string | Uint8Array>) {
 }
 
 function csvOf(texts: string[]): string {
-  return `id,comment\n${texts.map((text, i) => `${i},"${text.replaceAll('"', '""')}"`).join('\n')}\n`;
+  const lines = texts.map((text, i) => `${i},"${text.replaceAll('"', '""')}"`);
+
+  return `id,comment\n${lines.join('\n')}\n`;
 }
 
 const texts = separatedCorpus(20).map((item) => item.text);
