@@ -8,7 +8,13 @@ export function mountWebApp(app: Express, directory: string): boolean {
   const index = path.join(directory, 'index.html');
   if (!existsSync(index)) return false;
 
-  app.use(express.static(directory, { index: false, maxAge: '1h' }));
+  const files = express.static(directory, { index: false, maxAge: '1h' });
+  // API and socket requests never look on disk: a stat per request costs real throughput.
+  app.use((request, response, next) => {
+    const isApi = request.path.startsWith('/api/') || request.path.startsWith('/socket.io/');
+    if (isApi) return next();
+    files(request, response, next);
+  });
   app.use((request, response, next) => {
     const isPage =
       request.method === 'GET' &&
