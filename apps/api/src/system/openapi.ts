@@ -33,6 +33,8 @@ function queryParameters(route: RouteDefinition) {
   }));
 }
 
+const csrfNote = ' Requires the x-csrf-token header.';
+
 function operation(name: string, route: RouteDefinition) {
   const success = route.response
     ? {
@@ -47,7 +49,7 @@ function operation(name: string, route: RouteDefinition) {
     operationId: name,
     tags: [route.tag],
     summary: route.summary,
-    description: `Access: ${access}.${route.method === 'GET' ? '' : ' Requires the x-csrf-token header.'}`,
+    description: `Access: ${access}.${route.method === 'GET' ? '' : csrfNote}`,
     parameters: [...pathParameters(route.path), ...queryParameters(route)],
     ...(route.body && {
       requestBody: {

@@ -24,10 +24,11 @@ export const adminCreateCommand: Command = {
       displayName: values.name ?? 'Admin',
     });
     if (!parsed.success) {
-      const problems = parsed.error.issues.map(
-        (issue) =>
-          `--${String(issue.path[0]) === 'displayName' ? 'name' : String(issue.path[0])}: ${issue.message}`,
-      );
+      const problems = parsed.error.issues.map((issue) => {
+        const field = String(issue.path[0]);
+
+        return `--${field === 'displayName' ? 'name' : field}: ${issue.message}`;
+      });
       throw new UsageError(problems.join('\n'));
     }
 
