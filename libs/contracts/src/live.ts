@@ -3,11 +3,11 @@ import type { ServerEventEnvelope, ServerEventName } from './events';
 
 /**
  * The socket.io protocol (path `/socket.io`). The session cookie signs the socket in; anonymous
- * sockets may follow public conversations but not send anything else.
+ * sockets may follow public conversations, but receive no facilitator or personal events.
  *
- * A client joins a conversation with the last `seq` it saw (0 or absent for none). The server first
- * sends every event after it, in order, then live events, never skipping or repeating a seq. After a
- * reconnect the client joins again with its last seq.
+ * A client joins a conversation with the last `seq` it saw (0 or absent for none). The server
+ * first sends every event after it, in order, then live events, never skipping or repeating a
+ * seq. After a reconnect the client joins again with its last seq.
  */
 export interface ClientToServerEvents {
   'conversation.join': (request: JoinRequest, ack: (reply: JoinReply) => void) => void;

@@ -38,7 +38,8 @@ class ZodPipe implements PipeTransform {
   ) {}
 
   transform(value: unknown): unknown {
-    const result = this.schema.safeParse(value ?? (this.where === 'body' ? {} : value));
+    // A write without a body is validated as an empty object, so required fields are named.
+    const result = this.schema.safeParse(value ?? {});
     if (result.success) return result.data;
 
     const details: ValidationIssue[] = result.error.issues.flatMap((issue) =>

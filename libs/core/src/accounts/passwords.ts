@@ -17,7 +17,7 @@ export async function verifyPassword(hash: string, password: string): Promise<bo
 
 let decoy: Promise<string> | undefined;
 
-/** Spends the same time as a real check, so a response does not reveal that an e-mail is unknown. */
+/** Spends as long as a real check, so a response does not reveal that an e-mail is unknown. */
 export async function verifyAgainstDecoy(password: string): Promise<void> {
   decoy ??= hashPassword('decoy password that matches nothing');
   await verifyPassword(await decoy, password);
