@@ -1,0 +1,18 @@
+import { accountRoutes } from './accounts.routes';
+import { conversationRoutes } from './conversations.routes';
+import { moderationRoutes } from './moderation.routes';
+
+export * from './route';
+
+/**
+ * The HTTP API in one table, assembled from one file per area. The controllers implement it, the
+ * OpenAPI document is generated from it, and the web app's client reads paths from it, so the
+ * three cannot drift apart.
+ */
+export const routes = {
+  ...accountRoutes,
+  ...conversationRoutes,
+  ...moderationRoutes,
+} as const;
+
+export type RouteName = keyof typeof routes;
