@@ -4,12 +4,14 @@ import { User } from '../accounts/user.entity';
 import { Accounts1764700000000 } from './migrations/1764700000000-accounts';
 import { Conversations1764800000000 } from './migrations/1764800000000-conversations';
 import { Moderation1764900000000 } from './migrations/1764900000000-moderation';
+import { Themes1765200000000 } from './migrations/1765200000000-themes';
 
 export const entities = [User, AccountToken];
 export const migrations = [
   Accounts1764700000000,
   Conversations1764800000000,
   Moderation1764900000000,
+  Themes1765200000000,
 ];
 
 export function createDataSource(databaseUrl: string, poolSize = 10): DataSource {
