@@ -143,7 +143,9 @@ export class Themes1765200000000 implements MigrationInterface {
         created_at timestamptz NOT NULL,
         updated_at timestamptz NOT NULL
       )`);
-    await runner.query(`CREATE UNIQUE INDEX tags_name_idx ON tags (conversation_id, lower(name_bg))`);
+    await runner.query(
+      `CREATE UNIQUE INDEX tags_name_idx ON tags (conversation_id, lower(name_bg))`,
+    );
     await runner.query(`
       CREATE TABLE comment_tags (
         comment_id uuid NOT NULL REFERENCES comments (id) ON DELETE CASCADE,
