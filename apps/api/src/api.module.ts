@@ -5,6 +5,7 @@ import {
   CoreModule,
   type CoreOptions,
   ModerationModule,
+  PreferencesModule,
 } from '@razgovor/core';
 import { AdminUsersController } from './accounts/admin-users.controller';
 import { AuthController } from './accounts/auth.controller';
@@ -22,6 +23,7 @@ import { LiveModule } from './live/live.module';
 import { CommentModerationController } from './moderation/comment-moderation.controller';
 import { ModerationController } from './moderation/moderation.controller';
 import { WordListController } from './moderation/word-list.controller';
+import { PollsController, SurveysController } from './preferences/polls.controller';
 import { DevMailboxController } from './system/dev-mailbox.controller';
 import { HealthController } from './system/health.controller';
 
@@ -30,7 +32,13 @@ export class ApiModule {
   static forRoot(options: CoreOptions): DynamicModule {
     return {
       module: ApiModule,
-      imports: [CoreModule.forRoot(options), ConversationsModule, ModerationModule, LiveModule],
+      imports: [
+        CoreModule.forRoot(options),
+        ConversationsModule,
+        ModerationModule,
+        PreferencesModule,
+        LiveModule,
+      ],
       controllers: [
         HealthController,
         AuthController,
@@ -45,6 +53,8 @@ export class ApiModule {
         ModerationController,
         CommentModerationController,
         WordListController,
+        PollsController,
+        SurveysController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -36,6 +36,16 @@ export const errorCodes = [
   'INVALID_DECISION',
   'CONTENT_BLOCKED',
   'SLOW_MODE',
+  'POLL_NOT_OPEN',
+  'POLL_CLOSED',
+  'POLL_INVALID',
+  'ANSWER_MISMATCH',
+  'UNKNOWN_OPTION',
+  'TOO_MANY_CHOICES',
+  'RANKING_INCOMPLETE',
+  'BUDGET_NOT_BALANCED',
+  'RESULTS_HIDDEN',
+  'SURVEY_RUN_MISSING',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

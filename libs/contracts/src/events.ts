@@ -45,6 +45,10 @@ export interface ServerEvents {
     change: QueueReason | 'decided';
   };
   'topic.slow_mode_changed': { conversationId: string; topicId: string; slowMode: SlowMode | null };
+  /** A poll was created, rescheduled or closed: reload it (results depend on who asks). */
+  'poll.changed': { pollId: string; topicId: string | null };
+  /** Someone answered or changed an answer: reload the results if they are shown. */
+  'poll.answered': { pollId: string; topicId: string | null; respondents: number };
 }
 
 export type ServerEventName = keyof ServerEvents;
@@ -65,6 +69,8 @@ export const serverEventNames = [
   'comment.redacted',
   'moderation.queue.changed',
   'topic.slow_mode_changed',
+  'poll.changed',
+  'poll.answered',
 ] as const satisfies readonly ServerEventName[];
 
 /** Who may see an event: everyone, the conversation's facilitators, or one person. */

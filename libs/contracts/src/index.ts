@@ -6,3 +6,4 @@ export * from './events';
 export * from './live';
 export * from './moderation-common';
 export * from './moderation';
+export * from './preferences';

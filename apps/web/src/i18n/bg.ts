@@ -1,7 +1,9 @@
+import { bgPolls } from './bg.polls';
 import { bgTalk } from './bg.talk';
 
 export const bg = {
   ...bgTalk,
+  ...bgPolls,
   'app.name': 'Разговор',
   skipLink: 'Към съдържанието',
   'nav.label': 'Основна навигация',

@@ -1,7 +1,9 @@
+import { enPolls } from './en.polls';
 import { enTalk } from './en.talk';
 
 export const en = {
   ...enTalk,
+  ...enPolls,
   'app.name': 'Razgovor',
   skipLink: 'Skip to content',
   'nav.label': 'Main navigation',

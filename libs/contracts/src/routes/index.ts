@@ -1,6 +1,7 @@
 import { accountRoutes } from './accounts.routes';
 import { conversationRoutes } from './conversations.routes';
 import { moderationRoutes } from './moderation.routes';
+import { preferenceRoutes } from './preferences.routes';
 
 export * from './route';
 
@@ -13,6 +14,7 @@ export const routes = {
   ...accountRoutes,
   ...conversationRoutes,
   ...moderationRoutes,
+  ...preferenceRoutes,
 } as const;
 
 export type RouteName = keyof typeof routes;

@@ -5,6 +5,7 @@ import { Accounts1764700000000 } from './migrations/1764700000000-accounts';
 import { Conversations1764800000000 } from './migrations/1764800000000-conversations';
 import { Moderation1764900000000 } from './migrations/1764900000000-moderation';
 import { Themes1765200000000 } from './migrations/1765200000000-themes';
+import { Preferences1765400000000 } from './migrations/1765400000000-preferences';
 
 export const entities = [User, AccountToken];
 export const migrations = [
@@ -12,6 +13,7 @@ export const migrations = [
   Conversations1764800000000,
   Moderation1764900000000,
   Themes1765200000000,
+  Preferences1765400000000,
 ];
 
 export function createDataSource(databaseUrl: string, poolSize = 10): DataSource {

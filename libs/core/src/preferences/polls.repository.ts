@@ -1,0 +1,227 @@
+import type { PollAnswer } from '@razgovor/contracts';
+import type { Sql } from '../database/sql';
+import type { AnswerItem, NewPoll, PollOptionRecord, PollRecord, Respondent } from './poll.records';
+
+const columns = `
+  p.id, p.conversation_id AS "conversationId", p.topic_id AS "topicId",
+  p.survey_id AS "surveyId", p.survey_run AS "surveyRun", p.position, p.kind,
+  p.question_bg AS "questionBg", p.question_en AS "questionEn", p.max_choices AS "maxChoices",
+  p.budget_total::float8 AS "budgetTotal", p.result_visibility AS "resultVisibility",
+  p.opens_at AS "opensAt", p.closes_at AS "closesAt", p.closed_at AS "closedAt", p.respondents,
+  p.created_at AS "createdAt",
+  coalesce((SELECT json_agg(json_build_object('id', o.id, 'position', o.position,
+                   'labelBg', o.label_bg, 'labelEn', o.label_en) ORDER BY o.position)
+              FROM poll_options o WHERE o.poll_id = p.id), '[]') AS options`;
+
+export interface PollChanges {
+  questionBg?: string;
+  questionEn?: string;
+  opensAt?: Date | null;
+  closesAt?: Date | null;
+  closedAt?: Date | null;
+  resultVisibility?: string;
+}
+
+const changeColumns: Record<keyof PollChanges, string> = {
+  questionBg: 'question_bg',
+  questionEn: 'question_en',
+  opensAt: 'opens_at',
+  closesAt: 'closes_at',
+  closedAt: 'closed_at',
+  resultVisibility: 'result_visibility',
+};
+
+export class PollsRepository {
+  constructor(private readonly pool: Sql) {}
+
+  async insert(tx: Sql, poll: NewPoll, now: Date): Promise<string> {
+    const row = await tx.row<{ id: string }>(
+      `INSERT INTO polls (conversation_id, topic_id, survey_id, survey_run, position, kind,
+                          question_bg, question_en, max_choices, budget_total, result_visibility,
+                          opens_at, closes_at, created_by, created_at, updated_at)
+       VALUES ($1, $2, $3, $4,
+               coalesce($5, (SELECT coalesce(max(position) + 1, 0) FROM polls
+                              WHERE conversation_id = $1 AND survey_id IS NULL)),
+               $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15)
+       RETURNING id`,
+      [
+        poll.conversationId,
+        poll.topicId,
+        poll.surveyId,
+        poll.surveyRun,
+        poll.surveyId ? poll.position : null,
+        poll.kind,
+        poll.questionBg,
+        poll.questionEn,
+        poll.maxChoices,
+        poll.budgetTotal,
+        poll.resultVisibility,
+        poll.opensAt,
+        poll.closesAt,
+        poll.createdBy,
+        now,
+      ],
+    );
+    const id = row!.id;
+    if (poll.options.length > 0) {
+      await tx.rows(
+        `INSERT INTO poll_options (poll_id, position, label_bg, label_en)
+         SELECT $1, o.position - 1, o.label_bg, o.label_en
+           FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS o (label_bg, label_en, position)`,
+        [id, poll.options.map((option) => option.labelBg), poll.options.map((o) => o.labelEn)],
+      );
+    }
+
+    return id;
+  }
+
+  async find(id: string, tx: Sql = this.pool): Promise<PollRecord | null> {
+    const row = await tx.row<PollRecord>(`SELECT ${columns} FROM polls p WHERE p.id = $1`, [id]);
+
+    return row && withOptions(row);
+  }
+
+  /** Row-locks the poll: answers and closing of one poll are applied one at a time. */
+  async lock(tx: Sql, id: string): Promise<PollRecord | null> {
+    const row = await tx.row<PollRecord>(
+      `SELECT ${columns} FROM polls p WHERE p.id = $1 FOR UPDATE OF p`,
+      [id],
+    );
+
+    return row && withOptions(row);
+  }
+
+  /** Polls outside surveys, of the whole conversation or of one topic, in their order. */
+  async list(conversationId: string, topicId?: string): Promise<PollRecord[]> {
+    const rows = await this.pool.rows<PollRecord>(
+      `SELECT ${columns} FROM polls p
+        WHERE p.conversation_id = $1 AND p.survey_id IS NULL
+          AND ($2::uuid IS NULL OR p.topic_id = $2)
+        ORDER BY p.position, p.created_at`,
+      [conversationId, topicId ?? null],
+    );
+
+    return rows.map(withOptions);
+  }
+
+  async listOfSurveys(surveyIds: string[]): Promise<PollRecord[]> {
+    const rows = await this.pool.rows<PollRecord>(
+      `SELECT ${columns} FROM polls p WHERE p.survey_id = ANY($1::uuid[])
+        ORDER BY p.survey_run, p.position`,
+      [surveyIds],
+    );
+
+    return rows.map(withOptions);
+  }
+
+  async update(tx: Sql, id: string, changes: PollChanges, now: Date): Promise<void> {
+    const entries = Object.entries(changes).filter(([, value]) => value !== undefined);
+    if (entries.length === 0) return;
+    const sets = entries.map(
+      ([key], index) => `${changeColumns[key as keyof PollChanges]} = $${index + 3}`,
+    );
+
+    await tx.rows(`UPDATE polls SET updated_at = $2, ${sets.join(', ')} WHERE id = $1`, [
+      id,
+      now,
+      ...entries.map(([, value]) => value),
+    ]);
+  }
+
+  async answersOf(pollIds: string[], userId: string): Promise<Map<string, PollAnswer>> {
+    if (pollIds.length === 0) return new Map();
+    const rows = await this.pool.rows<{ pollId: string; answer: PollAnswer }>(
+      `SELECT poll_id AS "pollId", answer FROM poll_answers
+        WHERE poll_id = ANY($1::uuid[]) AND user_id = $2`,
+      [pollIds, userId],
+    );
+
+    return new Map(rows.map((row) => [row.pollId, row.answer]));
+  }
+
+  /**
+   * Stores or replaces one person's answer and its items; returns whether it is their first.
+   * The caller holds the poll's row lock.
+   */
+  async putAnswer(
+    tx: Sql,
+    answer: {
+      pollId: string;
+      userId: string;
+      answer: PollAnswer;
+      text: string | null;
+      language: string | null;
+      items: AnswerItem[];
+    },
+    now: Date,
+  ): Promise<boolean> {
+    const row = await tx.row<{ isNew: boolean }>(
+      `INSERT INTO poll_answers (poll_id, user_id, answer, open_text, language, created_at,
+                                 updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $6)
+       ON CONFLICT (poll_id, user_id) DO UPDATE
+         SET answer = EXCLUDED.answer, open_text = EXCLUDED.open_text,
+             language = EXCLUDED.language, updated_at = EXCLUDED.updated_at
+       RETURNING (xmax = 0) AS "isNew"`,
+      [
+        answer.pollId,
+        answer.userId,
+        JSON.stringify(answer.answer),
+        answer.text,
+        answer.language,
+        now,
+      ],
+    );
+    await tx.rows('DELETE FROM poll_answer_items WHERE poll_id = $1 AND user_id = $2', [
+      answer.pollId,
+      answer.userId,
+    ]);
+    if (answer.items.length > 0) {
+      await tx.rows(
+        `INSERT INTO poll_answer_items (poll_id, user_id, option_id, value)
+         SELECT $1, $2, i.option_id, i.value FROM unnest($3::uuid[], $4::bigint[])
+           AS i (option_id, value)`,
+        [
+          answer.pollId,
+          answer.userId,
+          answer.items.map((item) => item.optionId),
+          answer.items.map((item) => item.value),
+        ],
+      );
+    }
+
+    return row!.isNew;
+  }
+
+  async addRespondents(tx: Sql, pollId: string, added: number): Promise<number> {
+    const row = await tx.row<{ respondents: number }>(
+      'UPDATE polls SET respondents = respondents + $2 WHERE id = $1 RETURNING respondents',
+      [pollId, added],
+    );
+
+    return row!.respondents;
+  }
+
+  /** Every answer's items with the district, age band and gender its author gives now. */
+  async respondents(pollId: string): Promise<Respondent[]> {
+    return this.pool.rows<Respondent>(
+      `SELECT a.user_id AS "userId", u.district, u.age_band AS "ageBand", u.gender,
+              coalesce(json_agg(json_build_object('optionId', i.option_id, 'value', i.value))
+                FILTER (WHERE i.poll_id IS NOT NULL), '[]') AS items
+         FROM poll_answers a
+         JOIN users u ON u.id = a.user_id
+         LEFT JOIN poll_answer_items i ON i.poll_id = a.poll_id AND i.user_id = a.user_id
+        WHERE a.poll_id = $1
+        GROUP BY a.user_id, u.district, u.age_band, u.gender`,
+      [pollId],
+    );
+  }
+}
+
+function withOptions(row: PollRecord): PollRecord {
+  return {
+    ...row,
+    budgetTotal: row.budgetTotal === null ? null : Number(row.budgetTotal),
+    options: row.options as PollOptionRecord[],
+  };
+}

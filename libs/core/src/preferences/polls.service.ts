@@ -1,0 +1,315 @@
+import { Logger } from '@nestjs/common';
+import type {
+  CreatePollRequest,
+  Poll,
+  PollAnswer,
+  PollResults,
+  UpdatePollRequest,
+} from '@razgovor/contracts';
+import { detectLanguage } from '@razgovor/text';
+import type { User } from '../accounts/user.entity';
+import type { Clock } from '../common/clock';
+import type { ConversationRecord } from '../conversations/conversation.records';
+import {
+  assertEditable,
+  assertFacilitator,
+  canFacilitate,
+  effectiveStatus,
+} from '../conversations/conversation.policy';
+import type { ConversationsRepository } from '../conversations/conversations.repository';
+import type { ConversationsService } from '../conversations/conversations.service';
+import type { TopicsRepository } from '../conversations/topics.repository';
+import type { Database, Sql } from '../database/sql';
+import { AppError } from '../errors/app-error';
+import type { EventNotices } from '../events/event-notices';
+import type { EventsRepository } from '../events/events.repository';
+import type { ContributionGate } from '../moderation/contribution-gate';
+import {
+  answerItems,
+  assertAnswerable,
+  checkQuestion,
+  checkSchedule,
+  pollStatus,
+} from './poll-rules';
+import type { PollRecord } from './poll.records';
+import type { PollsRepository } from './polls.repository';
+import { toPoll } from './presenters';
+import { pollResults, tallyAnswers } from './tally';
+import { target } from './targets';
+
+export const toDate = (value: string | null | undefined) =>
+  value === undefined ? undefined : value === null ? null : new Date(value);
+
+/** Polls inside a conversation or a topic: created by facilitators, answered once per person. */
+export class PollsService {
+  private readonly logger = new Logger(PollsService.name);
+
+  constructor(
+    private readonly database: Database,
+    private readonly polls: PollsRepository,
+    private readonly topics: TopicsRepository,
+    private readonly conversations: ConversationsService,
+    private readonly records: ConversationsRepository,
+    private readonly events: EventsRepository,
+    private readonly notices: EventNotices,
+    private readonly clock: Clock,
+    private readonly gate: ContributionGate,
+  ) {}
+
+  /** A poll with its conversation, if the viewer may see that conversation. */
+  async load(viewer: User | null, pollId: string) {
+    const poll = await this.polls.find(pollId);
+    if (!poll) throw new AppError('NOT_FOUND', 'No such poll');
+    const conversation = await this.conversations.load(viewer, poll.conversationId).catch(() => {
+      throw new AppError('NOT_FOUND', 'No such poll');
+    });
+
+    return { poll, conversation };
+  }
+
+  async list(viewer: User | null, conversationId: string, topicId?: string): Promise<Poll[]> {
+    const conversation = await this.conversations.load(viewer, conversationId);
+    const polls = await this.polls.list(conversation.id, topicId);
+
+    return this.present(viewer, conversation, polls);
+  }
+
+  async get(viewer: User | null, pollId: string): Promise<Poll> {
+    const { poll, conversation } = await this.load(viewer, pollId);
+
+    return (await this.present(viewer, conversation, [poll]))[0]!;
+  }
+
+  /** Presents polls for one viewer: their own answers, and results where they may see them. */
+  async present(
+    viewer: User | null,
+    conversation: ConversationRecord,
+    polls: PollRecord[],
+  ): Promise<Poll[]> {
+    const now = this.clock.now();
+    const status = effectiveStatus(conversation, now);
+    const answers = viewer
+      ? await this.polls.answersOf(
+          polls.map((poll) => poll.id),
+          viewer.id,
+        )
+      : new Map<string, PollAnswer>();
+    const isFacilitator = canFacilitate(viewer, conversation);
+
+    return Promise.all(
+      polls.map(async (poll) => {
+        const state = pollStatus(poll, status, now);
+        const myAnswer = answers.get(poll.id) ?? null;
+        const isVisible = resultsVisible(poll.resultVisibility, state, myAnswer, isFacilitator);
+        const results = isVisible
+          ? tallyAnswers(target(poll), await this.polls.respondents(poll.id))
+          : null;
+
+        return toPoll(poll, state, myAnswer, results);
+      }),
+    );
+  }
+
+  async create(user: User, conversationId: string, request: CreatePollRequest): Promise<Poll> {
+    const conversation = await this.conversations.load(user, conversationId);
+    assertFacilitator(user, conversation);
+    assertEditable(effectiveStatus(conversation, this.clock.now()));
+    checkQuestion(request);
+    const opensAt = toDate(request.opensAt) ?? null;
+    const closesAt = toDate(request.closesAt) ?? null;
+    checkSchedule(opensAt, closesAt);
+    if (request.topicId) {
+      const topic = await this.topics.find(request.topicId);
+      if (topic?.conversationId !== conversation.id) {
+        throw new AppError('VALIDATION_FAILED', 'The topic is not in this conversation', [
+          { path: 'topicId', message: 'No such topic in this conversation' },
+        ]);
+      }
+    }
+
+    const now = this.clock.now();
+    const { id, seq } = await this.database.transaction(async (tx) => {
+      // Every write to polls takes the conversation lock first, as comments do: one order, no
+      // deadlock with the event counter that each write also moves.
+      await this.records.lock(tx, conversation.id);
+      const id = await this.polls.insert(
+        tx,
+        {
+          conversationId: conversation.id,
+          topicId: request.topicId ?? null,
+          surveyId: null,
+          surveyRun: null,
+          position: 0,
+          kind: request.kind,
+          questionBg: request.question.bg,
+          questionEn: request.question.en,
+          maxChoices: request.kind === 'multiple' ? (request.maxChoices ?? null) : null,
+          budgetTotal: request.budgetTotal ?? null,
+          resultVisibility: request.resultVisibility ?? 'after-answer',
+          opensAt,
+          closesAt,
+          options: (request.options ?? []).map((option) => ({
+            labelBg: option.bg,
+            labelEn: option.en,
+          })),
+          createdBy: user.id,
+        },
+        now,
+      );
+      const seq = await this.changed(tx, conversation.id, id, request.topicId ?? null, now);
+
+      return { id, seq };
+    });
+    this.notices.publish(conversation.id, seq);
+    this.logger.log(`Created ${request.kind} poll ${id} in conversation ${conversation.id}`, {
+      pollId: id,
+      conversationId: conversation.id,
+      userId: user.id,
+    });
+
+    return this.get(user, id);
+  }
+
+  async update(user: User, pollId: string, request: UpdatePollRequest): Promise<Poll> {
+    const { poll, conversation } = await this.load(user, pollId);
+    assertFacilitator(user, conversation);
+    assertEditable(effectiveStatus(conversation, this.clock.now()));
+    const opensAt = toDate(request.opensAt);
+    const closesAt = toDate(request.closesAt);
+    checkSchedule(
+      opensAt === undefined ? poll.opensAt : opensAt,
+      closesAt === undefined ? poll.closesAt : closesAt,
+    );
+
+    await this.write(conversation.id, poll, (tx, now) =>
+      this.polls.update(
+        tx,
+        poll.id,
+        {
+          questionBg: request.question?.bg,
+          questionEn: request.question?.en,
+          opensAt,
+          closesAt,
+          resultVisibility: request.resultVisibility,
+          // A new closing time in the future reopens a poll that was closed by hand.
+          closedAt: closesAt === undefined ? undefined : null,
+        },
+        now,
+      ),
+    );
+
+    return this.get(user, poll.id);
+  }
+
+  async close(user: User, pollId: string): Promise<Poll> {
+    const { poll, conversation } = await this.load(user, pollId);
+    assertFacilitator(user, conversation);
+
+    await this.write(conversation.id, poll, async (tx, now) => {
+      const locked = (await this.polls.lock(tx, poll.id))!;
+      if (locked.closedAt) return;
+      await this.polls.update(tx, poll.id, { closedAt: now }, now);
+    });
+    this.logger.log(`Closed poll ${poll.id}`, { pollId: poll.id, userId: user.id });
+
+    return this.get(user, poll.id);
+  }
+
+  async answer(user: User, pollId: string, answer: PollAnswer): Promise<Poll> {
+    const { poll, conversation } = await this.load(user, pollId);
+    await this.gate.assertMayTakePart(user, conversation);
+    const items = answerItems(poll, answer);
+    const text = answer.kind === 'open' ? answer.text : null;
+    const detected = text ? detectLanguage(text) : null;
+    const language = detected === null ? null : detected === 'other' ? 'bg' : detected;
+    if (text) await this.gate.checkContent(conversation.id, text);
+
+    const seq = await this.database.transaction(async (tx) => {
+      const current = (await this.records.lock(tx, conversation.id))!;
+      const locked = (await this.polls.lock(tx, poll.id))!;
+      const now = this.clock.now();
+      assertAnswerable(pollStatus(locked, effectiveStatus(current, now), now));
+      const isNew = await this.polls.putAnswer(
+        tx,
+        { pollId: poll.id, userId: user.id, answer, text, language, items },
+        now,
+      );
+      const respondents = await this.polls.addRespondents(tx, poll.id, isNew ? 1 : 0);
+
+      return this.events.append(
+        tx,
+        conversation.id,
+        [
+          {
+            type: 'poll.answered',
+            payload: { pollId: poll.id, topicId: poll.topicId, respondents },
+            topicId: poll.topicId,
+            audience: 'public',
+          },
+        ],
+        now,
+      );
+    });
+    this.notices.publish(conversation.id, seq);
+
+    return this.get(user, poll.id);
+  }
+
+  async results(viewer: User | null, pollId: string): Promise<PollResults> {
+    const { poll, conversation } = await this.load(viewer, pollId);
+    const [presented] = await this.present(viewer, conversation, [poll]);
+    if (!presented!.results) {
+      throw new AppError(
+        'RESULTS_HIDDEN',
+        poll.resultVisibility === 'after-close'
+          ? 'Results are shown when the poll closes'
+          : 'Results are shown after you answer',
+        { resultVisibility: poll.resultVisibility },
+      );
+    }
+
+    return pollResults(target(poll), await this.polls.respondents(poll.id));
+  }
+
+  /** Applies a facilitator's change and tells everyone following the conversation. */
+  private async write(
+    conversationId: string,
+    poll: PollRecord,
+    change: (tx: Sql, now: Date) => Promise<void>,
+  ): Promise<void> {
+    const now = this.clock.now();
+    const seq = await this.database.transaction(async (tx) => {
+      await this.records.lock(tx, conversationId);
+      await change(tx, now);
+
+      return this.changed(tx, conversationId, poll.id, poll.topicId, now);
+    });
+    this.notices.publish(conversationId, seq);
+  }
+
+  private changed(
+    tx: Sql,
+    conversationId: string,
+    pollId: string,
+    topicId: string | null,
+    now: Date,
+  ): Promise<number> {
+    return this.events.append(
+      tx,
+      conversationId,
+      [{ type: 'poll.changed', payload: { pollId, topicId }, topicId, audience: 'public' }],
+      now,
+    );
+  }
+}
+
+export function resultsVisible(
+  visibility: PollRecord['resultVisibility'],
+  status: Poll['status'],
+  myAnswer: PollAnswer | null,
+  isFacilitator: boolean,
+): boolean {
+  if (isFacilitator || status === 'closed') return true;
+
+  return visibility === 'after-answer' && myAnswer !== null;
+}
