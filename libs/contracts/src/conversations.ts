@@ -271,6 +271,8 @@ export const notificationTypes = [
   'moderation.warned',
   'moderation.muted',
   'moderation.removed',
+  'moderation.hidden',
+  'moderation.appeal_decided',
 ] as const;
 export type NotificationType = (typeof notificationTypes)[number];
 
@@ -283,7 +285,11 @@ export const notification = z.object({
   commentId: z.string().nullable(),
   summaryId: z.string().nullable(),
   actorName: z.string().nullable(),
-  /** The facilitator's words with a warning, mute or removal; null otherwise. */
+  /**
+   * The facilitator's words with a warning, mute or removal; the public reason code with
+   * `moderation.hidden` (e.g. `offensive`, `flagged`); the outcome (`restored` or `upheld`) with
+   * `moderation.appeal_decided`; null otherwise.
+   */
   note: z.string().nullable(),
   createdAt: z.string(),
   readAt: z.string().nullable(),

@@ -19,6 +19,8 @@ import { Clock, SystemClock } from './common/clock';
 import { REDIS } from './common/tokens';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { createDataSource, runMigrations } from './database/data-source';
+import { Database } from './database/sql';
+import { AuditRepository } from './moderation/audit.repository';
 import { describeUrl, retryUntilReady } from './database/retry';
 import { createQueue } from './jobs/queues';
 import { MAIL_QUEUE, type MailJob, MailOutbox, mailJobOptions } from './mail/mail.queue';
@@ -132,8 +134,17 @@ export class CoreModule {
         },
         {
           provide: AdminUsersService,
-          inject: [UsersRepository],
-          useFactory: (users: UsersRepository) => new AdminUsersService(users),
+          inject: [UsersRepository, DataSource, Clock],
+          useFactory: (users: UsersRepository, dataSource: DataSource, clock: Clock) => {
+            const database = new Database(dataSource);
+
+            return new AdminUsersService(
+              users,
+              database,
+              new AuditRepository(database.pool),
+              clock,
+            );
+          },
         },
         CoreLifecycle,
       ],

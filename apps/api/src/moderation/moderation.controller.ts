@@ -101,6 +101,11 @@ export class ModerationController {
     return csv;
   }
 
+  @Endpoint(routes.searchAdminAudit)
+  searchAdminAudit(@ValidQuery(routes.searchAdminAudit) query: AuditQuery): Promise<AuditPage> {
+    return this.audit.searchOutsideConversations(query);
+  }
+
   @Endpoint(routes.moderationLedger)
   ledger(@OptionalUser() viewer: User | null, @Param('id') id: string): Promise<Ledger> {
     return this.audit.ledger(viewer, id);

@@ -168,6 +168,16 @@ export const moderationRoutes = {
     status: 200,
     query: moderation.auditQuery,
   }),
+  searchAdminAudit: route({
+    method: 'GET',
+    path: '/api/admin/audit',
+    tag: 'admin',
+    summary: 'Search the audit entries of no conversation, such as role changes (admins)',
+    access: ['admin'],
+    status: 200,
+    query: moderation.auditQuery,
+    response: moderation.auditPage,
+  }),
   moderationLedger: route({
     method: 'GET',
     path: '/api/conversations/:id/moderation/ledger',

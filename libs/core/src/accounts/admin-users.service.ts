@@ -1,6 +1,9 @@
 import { Logger } from '@nestjs/common';
 import type { Role, UserPage } from '@razgovor/contracts';
+import type { Clock } from '../common/clock';
+import type { Database } from '../database/sql';
 import { AppError } from '../errors/app-error';
+import type { AuditRepository } from '../moderation/audit.repository';
 import { toUserSummary } from './presenters';
 import type { User } from './user.entity';
 import type { UsersRepository } from './users.repository';
@@ -8,7 +11,12 @@ import type { UsersRepository } from './users.repository';
 export class AdminUsersService {
   private readonly logger = new Logger(AdminUsersService.name);
 
-  constructor(private readonly users: UsersRepository) {}
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly database: Database,
+    private readonly audit: AuditRepository,
+    private readonly clock: Clock,
+  ) {}
 
   async list(search: string | undefined, cursor: string | undefined, limit: number) {
     const before = cursor ? decodeCursor(cursor) : undefined;
@@ -32,7 +40,30 @@ export class AdminUsersService {
       throw new AppError('FORBIDDEN', 'Admins cannot remove their own admin role');
     }
 
-    const updated = await this.users.update(userId, { roles: next });
+    await this.database.transaction(async (tx) => {
+      const now = this.clock.now();
+      await tx.rows('UPDATE users SET roles = $2, updated_at = $3 WHERE id = $1', [
+        userId,
+        next,
+        now,
+      ]);
+      await this.audit.record(
+        tx,
+        [
+          {
+            conversationId: null,
+            actorId: admin.id,
+            action: 'person.roles_changed',
+            targetType: 'person',
+            targetId: userId,
+            before: { roles: target.roles },
+            after: { roles: next },
+          },
+        ],
+        now,
+      );
+    });
+    const updated = (await this.users.findById(userId))!;
 
     this.logger.log(`Set roles of user ${userId} to ${next.join(', ')}`, {
       adminId: admin.id,

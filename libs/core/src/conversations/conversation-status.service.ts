@@ -5,6 +5,7 @@ import type { Clock } from '../common/clock';
 import type { Database, Sql } from '../database/sql';
 import type { EventNotices } from '../events/event-notices';
 import type { EventsRepository, NewEvent } from '../events/events.repository';
+import type { AuditRepository } from '../moderation/audit.repository';
 import type { ConversationRecord } from './conversation.records';
 import { assertFacilitator, assertTransition, effectiveStatus } from './conversation.policy';
 import type { ConversationsRepository } from './conversations.repository';
@@ -19,6 +20,7 @@ export class ConversationStatusService {
     private readonly database: Database,
     private readonly conversations: ConversationsRepository,
     private readonly reader: ConversationsService,
+    private readonly audit: AuditRepository,
     private readonly events: EventsRepository,
     private readonly notices: EventNotices,
     private readonly clock: Clock,
@@ -35,7 +37,7 @@ export class ConversationStatusService {
       const from = effectiveStatus(conversation, now);
       assertTransition(from, to);
 
-      return this.write(tx, conversation, to, now);
+      return this.write(tx, conversation, to, now, user.id);
     });
     this.notices.publish(conversationId, seq);
 
@@ -53,7 +55,7 @@ export class ConversationStatusService {
       const status = effectiveStatus(conversation, now);
       if (status === conversation.status) return null;
 
-      return { status, seq: await this.write(tx, conversation, status, now) };
+      return { status, seq: await this.write(tx, conversation, status, now, null) };
     });
     if (!result) return null;
     this.notices.publish(conversationId, result.seq);
@@ -77,8 +79,25 @@ export class ConversationStatusService {
     conversation: ConversationRecord,
     to: ConversationStatus,
     now: Date,
+    actorId: string | null,
   ): Promise<number> {
     await this.conversations.setStatus(tx, conversation.id, to, now);
+    await this.audit.record(
+      tx,
+      [
+        {
+          conversationId: conversation.id,
+          actorId,
+          action: 'conversation.status_changed',
+          targetType: 'conversation',
+          targetId: conversation.id,
+          reason: actorId ? null : scheduleReason(conversation, to),
+          before: { status: conversation.status },
+          after: { status: to },
+        },
+      ],
+      now,
+    );
     const at = now.toISOString();
     const conversationId = conversation.id;
     const events: NewEvent[] = [];
@@ -104,4 +123,11 @@ export class ConversationStatusService {
 
     return this.events.append(tx, conversationId, events, now);
   }
+}
+
+/** Why the clock moved a conversation: the time that was set for it. */
+function scheduleReason(conversation: ConversationRecord, to: ConversationStatus): string {
+  const at = to === 'open' ? conversation.opensAt : conversation.closesAt;
+
+  return `Scheduled ${to === 'open' ? 'opening' : 'closing'} at ${at?.toISOString() ?? 'unknown'}`;
 }

@@ -109,19 +109,26 @@ const writeDeps = [EventsRepository, EventNotices, Clock];
 const services: Provider[] = [
   factory(
     ConversationsService,
-    [Database, ConversationsRepository, UsersRepository, ScheduleQueue, Clock],
+    [Database, ConversationsRepository, UsersRepository, ScheduleQueue, AuditRepository, Clock],
     (...deps: ConstructorParameters<typeof ConversationsService>) =>
       new ConversationsService(...deps),
   ),
   factory(
     ConversationStatusService,
-    [Database, ConversationsRepository, ConversationsService, ...writeDeps],
+    [Database, ConversationsRepository, ConversationsService, AuditRepository, ...writeDeps],
     (...deps: ConstructorParameters<typeof ConversationStatusService>) =>
       new ConversationStatusService(...deps),
   ),
   factory(
     TopicsService,
-    [Database, ConversationsRepository, TopicsRepository, ConversationsService, ...writeDeps],
+    [
+      Database,
+      ConversationsRepository,
+      TopicsRepository,
+      ConversationsService,
+      AuditRepository,
+      ...writeDeps,
+    ],
     (...deps: ConstructorParameters<typeof TopicsService>) => new TopicsService(...deps),
   ),
   factory(
@@ -240,6 +247,8 @@ const services: Provider[] = [
       CommentsRepository,
       SummariesRepository,
       NotificationsRepository,
+      AuditRepository,
+      ContributionGate,
       ...writeDeps,
     ],
     (...deps: ConstructorParameters<typeof SummariesService>) => new SummariesService(...deps),

@@ -7,8 +7,10 @@ import type {
 import type { User } from '../accounts/user.entity';
 import type { UsersRepository } from '../accounts/users.repository';
 import type { Clock } from '../common/clock';
-import { type Database, isUniqueViolation } from '../database/sql';
+import { type Database, isUniqueViolation, type Sql } from '../database/sql';
 import { AppError } from '../errors/app-error';
+import type { AuditRepository } from '../moderation/audit.repository';
+import { changedFields, conversationSnapshot } from './audit-snapshots';
 import type { ConversationRecord } from './conversation.records';
 import {
   assertEditable,
@@ -32,6 +34,7 @@ export class ConversationsService {
     private readonly conversations: ConversationsRepository,
     private readonly users: UsersRepository,
     private readonly schedule: ScheduleQueue,
+    private readonly audit: AuditRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -81,7 +84,27 @@ export class ConversationsService {
     assertScheduleOrder(fields.opensAt, fields.closesAt);
 
     const id = await this.database
-      .transaction((tx) => this.conversations.create(tx, fields, user.id, now))
+      .transaction(async (tx) => {
+        const id = await this.conversations.create(tx, fields, user.id, now);
+        const created = (await this.conversations.lock(tx, id))!;
+        await this.audit.record(
+          tx,
+          [
+            {
+              conversationId: id,
+              actorId: user.id,
+              action: 'conversation.created',
+              targetType: 'conversation',
+              targetId: id,
+              before: null,
+              after: conversationSnapshot(created),
+            },
+          ],
+          now,
+        );
+
+        return id;
+      })
       .catch((error: unknown) => {
         if (isUniqueViolation(error)) {
           throw new AppError('SLUG_TAKEN', 'Another conversation already uses this slug');
@@ -117,9 +140,29 @@ export class ConversationsService {
       changes.closesAt === undefined ? existing.closesAt : changes.closesAt,
     );
 
-    await this.database.transaction((tx) =>
-      this.conversations.update(tx, existing.id, changes, this.clock.now()),
-    );
+    await this.database.transaction(async (tx) => {
+      const now = this.clock.now();
+      const before = (await this.conversations.lock(tx, existing.id))!;
+      await this.conversations.update(tx, existing.id, changes, now);
+      const after = (await this.conversations.lock(tx, existing.id))!;
+      const diff = changedFields(conversationSnapshot(before), conversationSnapshot(after));
+      if (Object.keys(diff.after).length === 0) return;
+
+      await this.audit.record(
+        tx,
+        [
+          {
+            conversationId: existing.id,
+            actorId: user.id,
+            action: 'conversation.updated',
+            targetType: 'conversation',
+            targetId: existing.id,
+            ...diff,
+          },
+        ],
+        now,
+      );
+    });
     const record = (await this.conversations.find(existing.id))!;
     await this.schedule.plan(record);
 
@@ -137,9 +180,13 @@ export class ConversationsService {
       ]);
     }
 
-    await this.database.transaction((tx) =>
-      this.conversations.addFacilitator(tx, conversation.id, userId, user.id, this.clock.now()),
-    );
+    await this.database.transaction(async (tx) => {
+      const now = this.clock.now();
+      const before = (await this.conversations.lock(tx, conversation.id))!;
+      if (before.facilitatorIds.includes(userId)) return;
+      await this.conversations.addFacilitator(tx, conversation.id, userId, user.id, now);
+      await this.recordFacilitators(tx, user, before, 'facilitator.added', userId, now);
+    });
 
     return this.get(user, conversation.id);
   }
@@ -148,11 +195,42 @@ export class ConversationsService {
     const conversation = await this.load(user, id);
     assertManagesFacilitators(user, conversation);
 
-    await this.database.transaction((tx) =>
-      this.conversations.removeFacilitator(tx, conversation.id, userId),
-    );
+    await this.database.transaction(async (tx) => {
+      const now = this.clock.now();
+      const before = (await this.conversations.lock(tx, conversation.id))!;
+      if (!before.facilitatorIds.includes(userId)) return;
+      await this.conversations.removeFacilitator(tx, conversation.id, userId);
+      await this.recordFacilitators(tx, user, before, 'facilitator.removed', userId, now);
+    });
 
     return this.get(user, conversation.id);
+  }
+
+  private async recordFacilitators(
+    tx: Sql,
+    user: User,
+    before: ConversationRecord,
+    action: 'facilitator.added' | 'facilitator.removed',
+    userId: string,
+    now: Date,
+  ): Promise<void> {
+    const after = (await this.conversations.lock(tx, before.id))!;
+
+    await this.audit.record(
+      tx,
+      [
+        {
+          conversationId: before.id,
+          actorId: user.id,
+          action,
+          targetType: 'person',
+          targetId: userId,
+          before: { facilitatorIds: before.facilitatorIds },
+          after: { facilitatorIds: after.facilitatorIds },
+        },
+      ],
+      now,
+    );
   }
 }
 

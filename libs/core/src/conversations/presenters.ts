@@ -24,7 +24,8 @@ export function toConversation(
   };
 }
 
-export function toTopic(record: TopicRecord): Topic {
+/** `now` decides whether an automatic slow mode has lapsed; pass the injected clock's time. */
+export function toTopic(record: TopicRecord, now: Date): Topic {
   return {
     id: record.id,
     conversationId: record.conversationId,
@@ -36,7 +37,7 @@ export function toTopic(record: TopicRecord): Topic {
     commentCount: record.commentCount,
     lastActivityAt: record.lastActivityAt?.toISOString() ?? null,
     moderationMode: record.moderationMode,
-    slowMode: slowModeOf(record, new Date()),
+    slowMode: slowModeOf(record, now),
   };
 }
 

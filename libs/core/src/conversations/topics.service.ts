@@ -5,6 +5,8 @@ import { type Database, isUniqueViolation } from '../database/sql';
 import { AppError } from '../errors/app-error';
 import type { EventNotices } from '../events/event-notices';
 import type { EventsRepository } from '../events/events.repository';
+import type { AuditRepository } from '../moderation/audit.repository';
+import { changedFields, topicSnapshot } from './audit-snapshots';
 import type { ConversationRecord, TopicRecord } from './conversation.records';
 import { assertEditable, assertFacilitator, canSee, effectiveStatus } from './conversation.policy';
 import type { ConversationsRepository } from './conversations.repository';
@@ -19,6 +21,7 @@ export class TopicsService {
     private readonly conversations: ConversationsRepository,
     private readonly topics: TopicsRepository,
     private readonly reader: ConversationsService,
+    private readonly audit: AuditRepository,
     private readonly events: EventsRepository,
     private readonly notices: EventNotices,
     private readonly clock: Clock,
@@ -39,13 +42,15 @@ export class TopicsService {
   }
 
   async get(viewer: User | null, topicId: string): Promise<Topic> {
-    return toTopic((await this.load(viewer, topicId)).topic);
+    return toTopic((await this.load(viewer, topicId)).topic, this.clock.now());
   }
 
   async list(viewer: User | null, conversationId: string): Promise<Topic[]> {
     const conversation = await this.reader.load(viewer, conversationId);
 
-    return (await this.topics.list(conversation.id)).map(toTopic);
+    const now = this.clock.now();
+
+    return (await this.topics.list(conversation.id)).map((record) => toTopic(record, now));
   }
 
   async create(user: User, conversationId: string, request: CreateTopicRequest): Promise<Topic> {
@@ -54,8 +59,9 @@ export class TopicsService {
     assertEditable(effectiveStatus(conversation, this.clock.now()));
 
     const id = await this.database
-      .transaction((tx) =>
-        this.topics.create(
+      .transaction(async (tx) => {
+        const now = this.clock.now();
+        const id = await this.topics.create(
           tx,
           conversation.id,
           {
@@ -66,9 +72,27 @@ export class TopicsService {
             descriptionBg: request.description.bg,
             descriptionEn: request.description.en,
           },
-          this.clock.now(),
-        ),
-      )
+          now,
+        );
+        const created = (await this.topics.find(id, tx))!;
+        await this.audit.record(
+          tx,
+          [
+            {
+              conversationId: conversation.id,
+              actorId: user.id,
+              action: 'topic.created',
+              targetType: 'topic',
+              targetId: id,
+              before: null,
+              after: topicSnapshot(created),
+            },
+          ],
+          now,
+        );
+
+        return id;
+      })
       .catch((error: unknown) => {
         if (isUniqueViolation(error)) {
           throw new AppError('SLUG_TAKEN', 'Another topic of this conversation uses this slug');
@@ -77,7 +101,7 @@ export class TopicsService {
         throw error;
       });
 
-    return toTopic((await this.topics.find(id))!);
+    return toTopic((await this.topics.find(id))!, this.clock.now());
   }
 
   async update(user: User, topicId: string, request: UpdateTopicRequest): Promise<Topic> {
@@ -102,15 +126,37 @@ export class TopicsService {
         },
         now,
       );
-      if (!request.status || request.status === current.status) return 0;
+      const updated = (await this.topics.find(topic.id, tx))!;
+      const diff = changedFields(topicSnapshot(current), topicSnapshot(updated));
+      const isStatusChange = diff.after.status !== undefined;
+      if (Object.keys(diff.after).length > 0) {
+        await this.audit.record(
+          tx,
+          [
+            {
+              conversationId: conversation.id,
+              actorId: user.id,
+              action: isStatusChange
+                ? `topic.${updated.status === 'open' ? 'opened' : 'closed'}`
+                : 'topic.updated',
+              targetType: 'topic',
+              targetId: topic.id,
+              ...diff,
+            },
+          ],
+          now,
+        );
+      }
+
+      if (!isStatusChange) return 0;
 
       return this.events.append(
         tx,
         conversation.id,
         [
           {
-            type: request.status === 'open' ? 'topic.opened' : 'topic.closed',
-            payload: { conversationId: conversation.id, topicId: topic.id, status: request.status },
+            type: updated.status === 'open' ? 'topic.opened' : 'topic.closed',
+            payload: { conversationId: conversation.id, topicId: topic.id, status: updated.status },
             topicId: topic.id,
             audience: 'public',
           },
@@ -120,6 +166,6 @@ export class TopicsService {
     });
     this.notices.publish(conversation.id, seq);
 
-    return toTopic((await this.topics.find(topic.id))!);
+    return toTopic((await this.topics.find(topic.id))!, this.clock.now());
   }
 }

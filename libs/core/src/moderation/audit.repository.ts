@@ -1,7 +1,8 @@
 import type { Sql } from '../database/sql';
 
 export interface NewAuditEntry {
-  conversationId: string;
+  /** Null for actions outside any conversation, such as an admin changing someone's roles. */
+  conversationId: string | null;
   /** Null when a rule acted: the word list, the flag weight, the heat of a topic. */
   actorId: string | null;
   action: string;
@@ -26,7 +27,8 @@ export interface AuditRow {
 }
 
 export interface AuditFilter {
-  conversationId: string;
+  /** Null searches the entries that belong to no conversation. */
+  conversationId: string | null;
   action?: string;
   actorId?: string;
   targetId?: string;
@@ -82,7 +84,7 @@ export class AuditRepository {
               l.target_type AS "targetType", l.target_id AS "targetId", l.reason, l.before,
               l.after, l.created_at AS "createdAt"
          FROM audit_log l LEFT JOIN users u ON u.id = l.actor_id
-        WHERE l.conversation_id = $1
+        WHERE (l.conversation_id = $1 OR ($1::uuid IS NULL AND l.conversation_id IS NULL))
           AND ($2::text IS NULL OR l.action = $2)
           AND ($3::uuid IS NULL OR l.actor_id = $3)
           AND ($4::uuid IS NULL OR l.target_id = $4)

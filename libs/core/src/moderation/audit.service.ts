@@ -27,10 +27,20 @@ export class AuditService {
 
   async search(user: User, conversationId: string, query: AuditQuery): Promise<AuditPage> {
     const conversation = await loadForAuditor(this.conversations, user, conversationId);
+
+    return this.page(conversation.id, query);
+  }
+
+  /** Entries of no conversation (role changes); the route lets only admins ask. */
+  searchOutsideConversations(query: AuditQuery): Promise<AuditPage> {
+    return this.page(null, query);
+  }
+
+  private async page(conversationId: string | null, query: AuditQuery): Promise<AuditPage> {
     const limit = Number(query.limit ?? 50);
 
     const rows = await this.audit.search({
-      conversationId: conversation.id,
+      conversationId,
       action: query.action,
       actorId: query.actorId,
       targetId: query.targetId,

@@ -16,7 +16,9 @@ import type { Database, Sql } from '../database/sql';
 import { AppError } from '../errors/app-error';
 import type { EventNotices } from '../events/event-notices';
 import type { EventsRepository, NewEvent } from '../events/events.repository';
+import type { NotificationsRepository } from '../notifications/notifications.repository';
 import type { AuditRepository, NewAuditEntry } from './audit.repository';
+import { type AuthorNotice, noticeAuthors } from './author-notices';
 import { loadForFacilitator } from './moderation-access';
 import { queueChanged } from './moderation-events';
 import type { AppealRecord, ModeratedComment, ModerationRepository } from './moderation.repository';
@@ -38,6 +40,7 @@ export class CommentDecisionsService {
     private readonly moderation: ModerationRepository,
     private readonly announcer: CommentAnnouncer,
     private readonly audit: AuditRepository,
+    private readonly notifications: NotificationsRepository,
     private readonly events: EventsRepository,
     private readonly notices: EventNotices,
     private readonly clock: Clock,
@@ -64,7 +67,7 @@ export class CommentDecisionsService {
       }
 
       const events = await this.apply(tx, user, request, targets, now);
-      await this.settleAppeals(tx, user, request.action, appeals, now);
+      events.push(...(await this.settleAppeals(tx, user, request.action, appeals, targets, now)));
 
       return this.events.append(tx, conversation.id, events, now);
     });
@@ -153,6 +156,17 @@ export class CommentDecisionsService {
 
     await this.audit.record(tx, audit, now);
     events.push(queueChanged(targets[0]!.conversationId, ids, 'decided'));
+    if (isHiding) {
+      const hidden: AuthorNotice[] = targets.map((target) => ({
+        type: 'moderation.hidden',
+        authorId: target.authorId,
+        conversationId: target.conversationId,
+        topicId: target.topicId,
+        commentId: target.id,
+        note: request.reason!,
+      }));
+      events.push(...(await noticeAuthors(tx, this.notifications, hidden, user.id, now)));
+    }
 
     return events;
   }
@@ -180,9 +194,10 @@ export class CommentDecisionsService {
     user: User,
     action: Decision,
     appeals: AppealRecord[],
+    targets: ModeratedComment[],
     now: Date,
-  ): Promise<void> {
-    if (appeals.length === 0) return;
+  ): Promise<NewEvent[]> {
+    if (appeals.length === 0) return [];
     const outcome = action === 'hide' ? 'upheld' : 'restored';
 
     await this.moderation.decideAppeals(
@@ -192,6 +207,20 @@ export class CommentDecisionsService {
       user.id,
       now,
     );
+    const decided: AuthorNotice[] = appeals.map((appeal) => {
+      const target = targets.find((candidate) => candidate.id === appeal.commentId)!;
+
+      return {
+        type: 'moderation.appeal_decided',
+        authorId: appeal.userId,
+        conversationId: target.conversationId,
+        topicId: target.topicId,
+        commentId: target.id,
+        note: outcome,
+      };
+    });
+
+    return noticeAuthors(tx, this.notifications, decided, user.id, now);
   }
 
   private entry(

@@ -9,7 +9,9 @@ import type { EventNotices } from '../events/event-notices';
 import type { EventsRepository, NewEvent } from '../events/events.repository';
 import { toComment } from '../comments/presenters';
 import type { CommentsRepository } from '../comments/comments.repository';
+import type { NotificationsRepository } from '../notifications/notifications.repository';
 import type { AuditRepository } from './audit.repository';
+import { noticeAuthors } from './author-notices';
 import type { ContributionGate } from './contribution-gate';
 import { queueChanged } from './moderation-events';
 import type { ModerationSettingsRepository } from './moderation-settings.repository';
@@ -34,6 +36,7 @@ export class FlagsService {
     private readonly settings: ModerationSettingsRepository,
     private readonly gate: ContributionGate,
     private readonly audit: AuditRepository,
+    private readonly notifications: NotificationsRepository,
     private readonly events: EventsRepository,
     private readonly notices: EventNotices,
     private readonly clock: Clock,
@@ -107,6 +110,23 @@ export class FlagsService {
       now,
     );
 
+    const notes = await noticeAuthors(
+      tx,
+      this.notifications,
+      [
+        {
+          type: 'moderation.hidden',
+          authorId: record.authorId,
+          conversationId: record.conversationId,
+          topicId: record.topicId,
+          commentId,
+          note: 'flagged',
+        },
+      ],
+      null,
+      now,
+    );
+
     return [
       {
         type: 'comment.hidden',
@@ -115,6 +135,7 @@ export class FlagsService {
         audience: 'public',
       },
       queueChanged(record.conversationId, [commentId], 'auto-hidden', record.topicId),
+      ...notes,
     ];
   }
 }

@@ -97,7 +97,7 @@ export class ModerationSettingsService {
       );
     });
 
-    return toTopic((await this.topics.find(topic.id))!);
+    return toTopic((await this.topics.find(topic.id))!, this.clock.now());
   }
 }
 

@@ -55,6 +55,7 @@ const services: Provider[] = [
     ModerationRepository,
     CommentAnnouncer,
     AuditRepository,
+    NotificationsRepository,
     ...writeDeps,
   ]),
   provide(FlagsService, [
@@ -66,6 +67,7 @@ const services: Provider[] = [
     ModerationSettingsRepository,
     ContributionGate,
     AuditRepository,
+    NotificationsRepository,
     ...writeDeps,
   ]),
   provide(AppealsService, [

@@ -52,7 +52,7 @@ export class SlowModeService {
 
     await this.write(topic, change, user.id, request.reason, now);
 
-    return toTopic((await this.topics.find(topic.id))!);
+    return toTopic((await this.topics.find(topic.id))!, this.clock.now());
   }
 
   /** Turns slow mode on because a topic heated up; does nothing if it is already on. */

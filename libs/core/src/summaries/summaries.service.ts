@@ -21,6 +21,8 @@ import type { Database } from '../database/sql';
 import { AppError } from '../errors/app-error';
 import type { EventNotices } from '../events/event-notices';
 import type { EventsRepository, NewEvent } from '../events/events.repository';
+import type { AuditRepository } from '../moderation/audit.repository';
+import type { ContributionGate } from '../moderation/contribution-gate';
 import type { NotificationsRepository } from '../notifications/notifications.repository';
 import { notificationEvent } from '../notifications/notifications.service';
 import type { SummariesRepository, SummaryRecord } from './summaries.repository';
@@ -51,6 +53,8 @@ export class SummariesService {
     private readonly comments: CommentsRepository,
     private readonly summaries: SummariesRepository,
     private readonly notifications: NotificationsRepository,
+    private readonly audit: AuditRepository,
+    private readonly gate: ContributionGate,
     private readonly events: EventsRepository,
     private readonly notices: EventNotices,
     private readonly clock: Clock,
@@ -100,6 +104,26 @@ export class SummariesService {
         now,
       );
       const summary = toSummary((await this.summaries.find(summaryId, null, tx))!);
+      await this.audit.record(
+        tx,
+        [
+          {
+            conversationId: conversation.id,
+            actorId: user.id,
+            action: 'summary.published',
+            targetType: 'summary',
+            targetId: summaryId,
+            before: null,
+            after: {
+              topicId: topic.id,
+              commentId,
+              version: summary.version,
+              body: summary.body,
+            },
+          },
+        ],
+        now,
+      );
       const recipients = await this.notifications.topicAuthors(tx, topic.id, user.id);
       const notes = await this.notifications.insert(
         tx,
@@ -133,6 +157,7 @@ export class SummariesService {
     const { topic, conversation } = await this.topics.load(user, summary.topicId);
     const now = this.clock.now();
     assertAcceptsContributions(effectiveStatus(conversation, now), topic.status);
+    await this.gate.assertMayTakePart(user, conversation);
 
     await this.summaries.respond(
       summary.id,
