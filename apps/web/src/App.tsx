@@ -18,6 +18,7 @@ import { ProfilePage } from './pages/profile/ProfilePage';
 import { ResetPasswordPage } from './pages/ResetPasswordPage';
 import { SignInPage } from './pages/SignInPage';
 import { SignUpPage } from './pages/SignUpPage';
+import { PollsPage } from './pages/polls/PollsPage';
 import { PermalinkPage } from './pages/topic/PermalinkPage';
 import { TopicPage } from './pages/topic/TopicPage';
 import { AccountDeletedPage, NotFoundPage } from './pages/SimplePages';
@@ -42,6 +43,7 @@ const routes: readonly RouteEntry[] = [
   { path: '/conversations/:id/topics/new', render: () => <TopicFormPage /> },
   { path: '/conversations/:id/topics/:topicId/edit', render: () => <TopicFormPage /> },
   { path: '/conversations/:id/search', render: () => <SearchPage /> },
+  { path: '/conversations/:id/polls', render: () => <PollsPage /> },
   { path: '/topics/:id', render: () => <TopicPage /> },
   { path: '/notifications', render: () => <NotificationsPage /> },
   { path: '/comments/:id', render: () => <PermalinkPage /> },

@@ -5,7 +5,7 @@ import { Page } from '../../components/Page';
 import { useI18n } from '../../i18n/i18n';
 import { followConversation, prepareLive } from '../../live/socket';
 import { Markdown } from '../../markdown/Markdown';
-import { useParams } from '../../router/router';
+import { Link, useParams } from '../../router/router';
 import { LoadState } from '../../talk/LoadState';
 import { StatusBadge } from '../../talk/StatusBadge';
 import { pick } from '../../talk/text';
@@ -105,6 +105,9 @@ export function ConversationPage() {
       {conversation.canFacilitate && (
         <FacilitatorPanel conversation={conversation} onChanged={handleChanged} />
       )}
+      <p className="actions">
+        <Link to={`/conversations/${conversation.slug}/polls`}>{t('polls.link')}</Link>
+      </p>
       <SearchForm conversationSlug={conversation.slug} />
       <TopicList topics={topics} />
     </Page>
