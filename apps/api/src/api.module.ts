@@ -4,6 +4,7 @@ import {
   ConversationsModule,
   CoreModule,
   type CoreOptions,
+  ExportsModule,
   ModerationModule,
   PreferencesModule,
 } from '@razgovor/core';
@@ -19,6 +20,7 @@ import { ConversationsController } from './conversations/conversations.controlle
 import { TopicsController } from './conversations/topics.controller';
 import { AccessGuard } from './http/access.guard';
 import { ErrorFilter } from './http/error.filter';
+import { ExportsController } from './insight/exports.controller';
 import { LiveModule } from './live/live.module';
 import { CommentModerationController } from './moderation/comment-moderation.controller';
 import { ModerationController } from './moderation/moderation.controller';
@@ -38,6 +40,7 @@ export class ApiModule {
         ModerationModule,
         PreferencesModule,
         LiveModule,
+        ExportsModule,
       ],
       controllers: [
         HealthController,
@@ -55,6 +58,7 @@ export class ApiModule {
         WordListController,
         PollsController,
         SurveysController,
+        ExportsController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -6,9 +6,12 @@ import {
   ConversationsModule,
   CoreModule,
   type CoreOptions,
+  ExportRunner,
+  ExportsModule,
   SCHEDULE_QUEUE_TOKEN,
 } from '@razgovor/core';
 import type { Queue } from 'bullmq';
+import { ExportProcessor } from './exports/export.processor';
 import { JobsHost } from './jobs/jobs-host';
 import { MailProcessor } from './mail/mail.processor';
 import { ScheduleProcessor } from './schedule/schedule.processor';
@@ -18,7 +21,7 @@ export class WorkerModule {
   static forRoot(options: CoreOptions): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(options), ConversationsModule],
+      imports: [CoreModule.forRoot(options), ConversationsModule, ExportsModule],
       providers: [
         {
           provide: MailProcessor,
@@ -32,10 +35,19 @@ export class WorkerModule {
             new ScheduleProcessor(status, queue),
         },
         {
+          provide: ExportProcessor,
+          inject: [ExportRunner],
+          useFactory: (runner: ExportRunner) => new ExportProcessor(runner),
+        },
+        {
           provide: JobsHost,
-          inject: [APP_CONFIG, MailProcessor, ScheduleProcessor],
-          useFactory: (config: AppConfig, mail: MailProcessor, schedule: ScheduleProcessor) =>
-            new JobsHost(config, [mail, schedule]),
+          inject: [APP_CONFIG, MailProcessor, ScheduleProcessor, ExportProcessor],
+          useFactory: (
+            config: AppConfig,
+            mail: MailProcessor,
+            schedule: ScheduleProcessor,
+            exports: ExportProcessor,
+          ) => new JobsHost(config, [mail, schedule, exports]),
         },
       ],
     };

@@ -46,6 +46,9 @@ export const errorCodes = [
   'BUDGET_NOT_BALANCED',
   'RESULTS_HIDDEN',
   'SURVEY_RUN_MISSING',
+  'EXPORT_NOT_READY',
+  'EXPORT_EXPIRED',
+  'REPORT_NOT_PUBLISHED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -7,3 +7,4 @@ export * from './live';
 export * from './moderation-common';
 export * from './moderation';
 export * from './preferences';
+export * from './exports';

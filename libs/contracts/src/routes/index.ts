@@ -1,5 +1,6 @@
 import { accountRoutes } from './accounts.routes';
 import { conversationRoutes } from './conversations.routes';
+import { exportRoutes } from './exports.routes';
 import { moderationRoutes } from './moderation.routes';
 import { preferenceRoutes } from './preferences.routes';
 
@@ -15,6 +16,7 @@ export const routes = {
   ...conversationRoutes,
   ...moderationRoutes,
   ...preferenceRoutes,
+  ...exportRoutes,
 } as const;
 
 export type RouteName = keyof typeof routes;

@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { accountRoutes } from './accounts.routes';
 import { conversationRoutes } from './conversations.routes';
+import { exportRoutes } from './exports.routes';
 import { routes } from './index';
 import { moderationRoutes } from './moderation.routes';
 import { preferenceRoutes } from './preferences.routes';
 
 describe('the route table', () => {
   it('keeps every area route under its own name, none shadowed by another area', () => {
-    const areas = [accountRoutes, conversationRoutes, moderationRoutes, preferenceRoutes];
+    const areas = [
+      accountRoutes,
+      conversationRoutes,
+      moderationRoutes,
+      preferenceRoutes,
+      exportRoutes,
+    ];
     const total = areas.reduce((sum, area) => sum + Object.keys(area).length, 0);
 
     expect(Object.keys(routes)).toHaveLength(total);

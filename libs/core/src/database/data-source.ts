@@ -6,6 +6,7 @@ import { Conversations1764800000000 } from './migrations/1764800000000-conversat
 import { Moderation1764900000000 } from './migrations/1764900000000-moderation';
 import { AuditEverywhere1765100000000 } from './migrations/1765100000000-audit-everywhere';
 import { Themes1765200000000 } from './migrations/1765200000000-themes';
+import { Reports1765300000000 } from './migrations/1765300000000-reports';
 import { Preferences1765400000000 } from './migrations/1765400000000-preferences';
 
 export const entities = [User, AccountToken];
@@ -15,6 +16,7 @@ export const migrations = [
   Moderation1764900000000,
   AuditEverywhere1765100000000,
   Themes1765200000000,
+  Reports1765300000000,
   Preferences1765400000000,
 ];
 

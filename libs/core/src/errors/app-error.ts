@@ -57,4 +57,7 @@ export const httpStatusByCode: Record<ErrorCode, number> = {
   BUDGET_NOT_BALANCED: 400,
   RESULTS_HIDDEN: 403,
   SURVEY_RUN_MISSING: 404,
+  EXPORT_NOT_READY: 409,
+  EXPORT_EXPIRED: 410,
+  REPORT_NOT_PUBLISHED: 404,
 };

@@ -1,0 +1,129 @@
+import type { ExportTable } from '@razgovor/contracts';
+import { ledgerActions } from '../moderation/audit.repository';
+import type { ExportSnapshot } from './export-snapshot';
+import { type Row, type TableSource, tableDefinitions } from './tables';
+
+/** Breakdown cells (district, age band) describing fewer people than this are left empty. */
+export const smallestCell = 5;
+
+interface Query {
+  count: string;
+  rows: string;
+  /** Zero-based result columns holding a person's id, replaced by a pseudonym. */
+  people: number[];
+}
+
+// Each people-describing column is shown only when at least `smallestCell` authors of this
+// conversation share it; age band is checked together with district, the finer of the two cells.
+const queries: Record<ExportTable, Query> = {
+  comments: {
+    count: 'SELECT count(*)::int AS count FROM comments WHERE conversation_id = $1',
+    rows: `
+      WITH people AS (
+        SELECT DISTINCT u.id, u.district, u.age_band
+          FROM comments c JOIN users u ON u.id = c.author_id
+         WHERE c.conversation_id = $1
+      ), district_cells AS (
+        SELECT district, count(*) AS people FROM people GROUP BY district
+      ), age_cells AS (
+        SELECT coalesce(district, '') AS district, age_band, count(*) AS people
+          FROM people GROUP BY 1, 2
+      )
+      SELECT c.id AS c0, c.topic_id AS c1, t.slug AS c2, c.parent_id AS c3, c.depth AS c4,
+             c.created_at AS c5, c.language AS c6,
+             CASE WHEN c.status = 'withdrawn' THEN NULL ELSE c.body END AS c7,
+             c.agree_count AS c8, c.disagree_count AS c9, c.moderation_state AS c10,
+             c.status AS c11, c.author_id AS c12,
+             CASE WHEN dc.people >= ${smallestCell} THEN u.district END AS c13,
+             CASE WHEN ac.people >= ${smallestCell} THEN u.age_band END AS c14
+        FROM comments c
+        JOIN topics t ON t.id = c.topic_id
+        JOIN users u ON u.id = c.author_id
+        LEFT JOIN district_cells dc ON dc.district = u.district
+        LEFT JOIN age_cells ac ON ac.district = coalesce(u.district, '')
+                              AND ac.age_band = u.age_band
+       WHERE c.conversation_id = $1
+       ORDER BY c.created_at, c.id`,
+    people: [12],
+  },
+  summaries: {
+    count: 'SELECT count(*)::int AS count FROM summaries WHERE conversation_id = $1',
+    rows: `
+      SELECT s.id AS c0, s.topic_id AS c1, s.comment_id AS c2, s.version AS c3,
+             s.body_bg AS c4, s.body_en AS c5, s.created_at AS c6,
+             count(r.user_id) FILTER (WHERE r.reaction = 'reflects')::int AS c7,
+             count(r.user_id) FILTER (WHERE r.reaction = 'misses')::int AS c8
+        FROM summaries s LEFT JOIN summary_responses r ON r.summary_id = s.id
+       WHERE s.conversation_id = $1
+       GROUP BY s.id
+       ORDER BY s.created_at, s.id`,
+    people: [],
+  },
+  'summary-responses': {
+    count: `SELECT count(*)::int AS count FROM summary_responses r
+              JOIN summaries s ON s.id = r.summary_id WHERE s.conversation_id = $1`,
+    rows: `
+      SELECT r.summary_id AS c0, r.reaction AS c1, nullif(r.comment, '') AS c2,
+             r.created_at AS c3, r.user_id AS c4
+        FROM summary_responses r JOIN summaries s ON s.id = r.summary_id
+       WHERE s.conversation_id = $1
+       ORDER BY r.created_at, r.summary_id, r.user_id`,
+    people: [4],
+  },
+  'moderation-ledger': {
+    count: `SELECT count(*)::int AS count FROM (
+              SELECT 1 FROM audit_log WHERE conversation_id = $1 AND action = ANY($2::text[])
+               GROUP BY to_char(date_trunc('week', created_at AT TIME ZONE 'UTC'), 'IYYY-"W"IW'),
+                        action, CASE WHEN action = 'comment.hidden' THEN reason END) weeks`,
+    rows: `
+      SELECT to_char(date_trunc('week', created_at AT TIME ZONE 'UTC'), 'IYYY-"W"IW') AS c0,
+             action AS c1, CASE WHEN action = 'comment.hidden' THEN reason END AS c2,
+             count(*)::int AS c3
+        FROM audit_log
+       WHERE conversation_id = $1 AND action = ANY($2::text[])
+       GROUP BY 1, 2, 3
+       ORDER BY 1, 2, 3`,
+    people: [],
+  },
+};
+
+/** Reads the export tables of one conversation from a snapshot, people already pseudonymous. */
+export class ExportTablesRepository {
+  async sources(
+    snapshot: ExportSnapshot,
+    conversationId: string,
+    tables: readonly ExportTable[],
+    pseudonym: (personId: string) => string,
+  ): Promise<TableSource[]> {
+    const sources: TableSource[] = [];
+    for (const name of tables) {
+      const query = queries[name];
+      const params =
+        name === 'moderation-ledger' ? [conversationId, ledgerActions] : [conversationId];
+      const [{ count }] = await snapshot.rows<{ count: number }>(query.count, params);
+
+      sources.push({
+        table: tableDefinitions[name],
+        count,
+        batches: async function* () {
+          for await (const batch of snapshot.batches<Record<string, unknown>>(query.rows, params)) {
+            yield batch.map((record) => toRow(record, query.people, pseudonym));
+          }
+        },
+      });
+    }
+
+    return sources;
+  }
+}
+
+function toRow(
+  record: Record<string, unknown>,
+  people: number[],
+  pseudonym: (personId: string) => string,
+): Row {
+  const row = Object.values(record) as Row;
+  for (const index of people) row[index] = pseudonym(row[index] as string);
+
+  return row;
+}
