@@ -214,7 +214,10 @@ describe('analyst exports', () => {
   it('writes an XLSX with one sheet per table that reads back as the database', async () => {
     const job = await exportAs({ format: 'xlsx' });
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await download(job));
+    const file = await download(job);
+    await workbook.xlsx.load(
+      file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) as ArrayBuffer,
+    );
 
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
       'comments',
