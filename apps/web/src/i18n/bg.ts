@@ -1,9 +1,11 @@
+import { bgInsight } from './bg.insight';
 import { bgPolls } from './bg.polls';
 import { bgTalk } from './bg.talk';
 
 export const bg = {
   ...bgTalk,
   ...bgPolls,
+  ...bgInsight,
   'app.name': 'Разговор',
   skipLink: 'Към съдържанието',
   'nav.label': 'Основна навигация',

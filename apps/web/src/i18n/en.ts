@@ -1,9 +1,11 @@
+import { enInsight } from './en.insight';
 import { enPolls } from './en.polls';
 import { enTalk } from './en.talk';
 
 export const en = {
   ...enTalk,
   ...enPolls,
+  ...enInsight,
   'app.name': 'Razgovor',
   skipLink: 'Skip to content',
   'nav.label': 'Main navigation',
