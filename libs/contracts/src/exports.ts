@@ -3,6 +3,8 @@ import { z } from 'zod';
 /** Tables an analyst can export; `themes` comes from the theme run the conversation last used. */
 export const exportTables = [
   'comments',
+  'themes',
+  'tags',
   'summaries',
   'summary-responses',
   'moderation-ledger',

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import { startSystem, type TestSystem } from '../../../../test/support/system';
 import { ConversationFixtures, type Person } from '../conversations.fixtures';
+import { type SeededThemes, seedThemeRun } from './insight.fixtures';
 
 const tricky = [
   'Паркове, пейки и "зелени" площи',
@@ -22,6 +23,7 @@ describe('analyst exports', () => {
   let analyst: Person;
   let world: Awaited<ReturnType<ConversationFixtures['openTopic']>>;
   const authors: Person[] = [];
+  let seeded: SeededThemes;
 
   beforeAll(async () => {
     system = await startSystem();
@@ -69,6 +71,15 @@ describe('analyst exports', () => {
       { reaction: 'misses', comment: 'Липсват велоалеите' },
     );
     expect(answer.status).toBe(200);
+    const commentIds = await fixtures.sql<{ id: string }>(
+      'SELECT id FROM comments WHERE conversation_id = $1 ORDER BY created_at, id',
+      [world.conversation.id],
+    );
+    seeded = await seedThemeRun(
+      fixtures,
+      world.conversation.id,
+      commentIds.map((row) => row.id),
+    );
   });
   afterAll(async () => {
     await system.stop();
@@ -131,7 +142,8 @@ describe('analyst exports', () => {
     expect(text).toContain('"Ред едно\nред две, с ""кавички"""');
     expect(text.split('\r\n')[0]).toBe(
       '\uFEFFcomment_id,topic_id,topic_slug,parent_id,depth,created_at,language,text,agree_count,' +
-        'disagree_count,moderation_state,status,author_id,district,age_band',
+        'disagree_count,moderation_state,status,theme_id,theme_label_bg,theme_label_en,tags,' +
+        'author_id,district,age_band',
     );
     const rows = parse(file, { bom: true, columns: true }) as Array<Record<string, string>>;
     const stored = await databaseComments();
@@ -142,6 +154,16 @@ describe('analyst exports', () => {
     expect(rows.find((row) => row.text.includes('HYPERLINK'))?.text).toMatch(/^'=/);
     expect(rows[0]).toMatchObject({ agree_count: '1', disagree_count: '1', depth: '0' });
     expect(rows.find((row) => row.comment_id === stored[4].id)?.moderation_state).toBe('hidden');
+    expect(rows[0]).toMatchObject({
+      theme_id: seeded.themeIds[0],
+      theme_label_bg: 'Паркове и пейки',
+      theme_label_en: 'Parks and benches',
+      tags: 'Зеленина',
+    });
+    expect(rows[1]).toMatchObject({
+      theme_id: seeded.themeIds[1],
+      theme_label_bg: 'дървета тротоари',
+    });
     assertNothingPersonal(text, await everyPersonalValue());
   });
 
@@ -202,6 +224,29 @@ describe('analyst exports', () => {
       stored.map((row) => [row.id, row.body]),
     );
     expect(document.tables.summaries[0]).toMatchObject({ version: 1, misses_count: 1 });
+    expect(document.tables.themes).toEqual([
+      expect.objectContaining({
+        theme_id: seeded.themeIds[0],
+        label_bg: 'Паркове и пейки',
+        size: 4,
+        representative_comment_ids: stored
+          .slice(0, 3)
+          .filter((_row, index) => index % 2 === 0)
+          .map((row) => row.id),
+        run_id: seeded.runId,
+      }),
+      expect.objectContaining({ theme_id: seeded.themeIds[1], label_en: 'дървета тротоари' }),
+    ]);
+    expect(document.tables.tags).toEqual([
+      {
+        tag_id: seeded.tagId,
+        name_bg: 'Зеленина',
+        name_en: 'Greenery',
+        description: '',
+        comment_count: 1,
+      },
+    ]);
+    expect((document as unknown as { themeRun: { id: string } }).themeRun.id).toBe(seeded.runId);
     expect(document.tables['summary-responses'][0]).toMatchObject({
       reaction: 'misses',
       comment: 'Липсват велоалеите',
@@ -221,6 +266,8 @@ describe('analyst exports', () => {
 
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
       'comments',
+      'themes',
+      'tags',
       'summaries',
       'summary-responses',
       'moderation-ledger',
@@ -267,6 +314,8 @@ describe('analyst exports', () => {
       'csv/moderation-ledger.csv',
       'csv/summaries.csv',
       'csv/summary-responses.csv',
+      'csv/tags.csv',
+      'csv/themes.csv',
       'polis/comments.csv',
       'razgovor.json',
       'razgovor.xlsx',
@@ -275,7 +324,9 @@ describe('analyst exports', () => {
     const readme = entries.get('README.md')?.toString('utf8') ?? '';
     expect(readme).toContain('### comments (8 rows)');
     expect(readme).toContain('| age_band | text | yes |');
-    expect(readme).toContain('## Theme run');
+    expect(readme).toContain(`"id": "${seeded.runId}"`);
+    expect(readme).toContain('"codeVersion": "themes-test-1"');
+    expect(readme).toMatch(/"seed": 7/);
     const workbook = await unzip(entries.get('razgovor.xlsx') ?? Buffer.alloc(0));
     const everything = [...entries.values(), ...workbook.values()]
       .map((content) => content.toString('utf8'))

@@ -73,7 +73,7 @@ export class ExportRunner {
           },
           exportedAt: this.clock.now(),
           isStableIds: record.isStableIds,
-          themeRun: null,
+          themeRun: await this.tables.themeRun(snapshot, conversation.id),
         };
         await writeExport(record.format, metadata, sources, sink.write, onRows);
         await sink.flush();

@@ -33,18 +33,51 @@ const queries: Record<ExportTable, Query> = {
              c.created_at AS c5, c.language AS c6,
              CASE WHEN c.status = 'withdrawn' THEN NULL ELSE c.body END AS c7,
              c.agree_count AS c8, c.disagree_count AS c9, c.moderation_state AS c10,
-             c.status AS c11, c.author_id AS c12,
-             CASE WHEN dc.people >= ${smallestCell} THEN u.district END AS c13,
-             CASE WHEN ac.people >= ${smallestCell} THEN u.age_band END AS c14
+             c.status AS c11, ct.theme_id AS c12, coalesce(th.label_bg, th.auto_label) AS c13,
+             coalesce(th.label_en, th.auto_label) AS c14,
+             ARRAY(SELECT tg.name_bg FROM comment_tags ctg JOIN tags tg ON tg.id = ctg.tag_id
+                    WHERE ctg.comment_id = c.id ORDER BY tg.name_bg) AS c15,
+             c.author_id AS c16,
+             CASE WHEN dc.people >= ${smallestCell} THEN u.district END AS c17,
+             CASE WHEN ac.people >= ${smallestCell} THEN u.age_band END AS c18
         FROM comments c
         JOIN topics t ON t.id = c.topic_id
         JOIN users u ON u.id = c.author_id
+        LEFT JOIN comment_themes ct ON ct.comment_id = c.id
+        LEFT JOIN themes th ON th.id = ct.theme_id
         LEFT JOIN district_cells dc ON dc.district = u.district
         LEFT JOIN age_cells ac ON ac.district = coalesce(u.district, '')
                               AND ac.age_band = u.age_band
        WHERE c.conversation_id = $1
        ORDER BY c.created_at, c.id`,
-    people: [12],
+    people: [16],
+  },
+  themes: {
+    count: `SELECT count(*)::int AS count FROM theme_settings s
+              JOIN theme_run_themes rt ON rt.run_id = s.current_run_id
+             WHERE s.conversation_id = $1`,
+    rows: `
+      SELECT th.id AS c0, coalesce(th.label_bg, th.auto_label) AS c1,
+             coalesce(th.label_en, th.auto_label) AS c2, rt.terms AS c3,
+             (SELECT count(*) FROM comment_themes ct WHERE ct.theme_id = th.id)::int AS c4,
+             rt.size AS c5, rt.representative_ids::text[] AS c6,
+             CASE WHEN th.is_hidden THEN 'yes' ELSE 'no' END AS c7, rt.run_id AS c8
+        FROM theme_settings s
+        JOIN theme_run_themes rt ON rt.run_id = s.current_run_id
+        JOIN themes th ON th.id = rt.theme_id
+       WHERE s.conversation_id = $1
+       ORDER BY rt.position`,
+    people: [],
+  },
+  tags: {
+    count: 'SELECT count(*)::int AS count FROM tags WHERE conversation_id = $1',
+    rows: `
+      SELECT t.id AS c0, t.name_bg AS c1, t.name_en AS c2, t.description AS c3,
+             (SELECT count(*) FROM comment_tags ct WHERE ct.tag_id = t.id)::int AS c4
+        FROM tags t
+       WHERE t.conversation_id = $1
+       ORDER BY lower(t.name_bg), t.id`,
+    people: [],
   },
   summaries: {
     count: 'SELECT count(*)::int AS count FROM summaries WHERE conversation_id = $1',
@@ -89,6 +122,24 @@ const queries: Record<ExportTable, Query> = {
 
 /** Reads the export tables of one conversation from a snapshot, people already pseudonymous. */
 export class ExportTablesRepository {
+  /** The run the conversation's themes come from, with what it takes to run it again. */
+  async themeRun(
+    snapshot: ExportSnapshot,
+    conversationId: string,
+  ): Promise<Record<string, unknown> | null> {
+    const [run] = await snapshot.rows<Record<string, unknown>>(
+      `SELECT r.id, r.number, r.trigger, r.parameters, r.code_version AS "codeVersion",
+              r.input_key AS "inputKey", r.input_count AS "inputCount",
+              r.theme_count AS "themeCount", r.other_count AS "otherCount",
+              r.created_at AS "createdAt", r.completed_at AS "completedAt"
+         FROM theme_settings s JOIN theme_runs r ON r.id = s.current_run_id
+        WHERE s.conversation_id = $1`,
+      [conversationId],
+    );
+
+    return run ? (JSON.parse(JSON.stringify(run)) as Record<string, unknown>) : null;
+  }
+
   async sources(
     snapshot: ExportSnapshot,
     conversationId: string,

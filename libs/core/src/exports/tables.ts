@@ -68,6 +68,15 @@ export const tableDefinitions: Record<ExportTable, TableDefinition> = {
       column('disagree_count', 'integer', 'People who disagreed'),
       column('moderation_state', 'text', 'published, pending (waiting for review) or hidden'),
       column('status', 'text', 'visible, or withdrawn by its author'),
+      column(
+        'theme_id',
+        'text',
+        'Theme the comment belongs to now (see "Theme run"); empty when it fits no theme',
+        true,
+      ),
+      column('theme_label_bg', 'text', 'Label of that theme in Bulgarian', true),
+      column('theme_label_en', 'text', 'Label of that theme in English', true),
+      column('tags', 'text-list', 'Tags analysts gave the comment (Bulgarian names)'),
       column('author_id', 'text', 'Pseudonymous author id: see "Pseudonymous ids"'),
       column(
         'district',
@@ -81,6 +90,32 @@ export const tableDefinitions: Record<ExportTable, TableDefinition> = {
         'Author\u2019s age band; empty when fewer than 5 people share district and age band',
         true,
       ),
+    ],
+  },
+  themes: {
+    name: 'themes',
+    description: 'Themes of the theme run named in "Theme run", in the run\u2019s order',
+    columns: [
+      column('theme_id', 'text', 'Theme id; a theme keeps its id from run to run'),
+      column('label_bg', 'text', 'Label in Bulgarian (the curated one if analysts changed it)'),
+      column('label_en', 'text', 'Label in English'),
+      column('terms', 'text-list', 'Terms that characterise the theme, strongest first'),
+      column('size', 'integer', 'Comments in the theme now (moves by analysts included)'),
+      column('run_size', 'integer', 'Comments the run itself put in the theme'),
+      column('representative_comment_ids', 'text-list', 'Comments that represent it best'),
+      column('is_hidden', 'text', 'yes when analysts hid the theme from the public, else no'),
+      column('run_id', 'text', 'The theme run'),
+    ],
+  },
+  tags: {
+    name: 'tags',
+    description: 'The tags analysts use for this conversation',
+    columns: [
+      column('tag_id', 'text', 'Tag id'),
+      column('name_bg', 'text', 'Name in Bulgarian'),
+      column('name_en', 'text', 'Name in English (may be empty)'),
+      column('description', 'text', 'What the tag is for (may be empty)'),
+      column('comment_count', 'integer', 'Comments with this tag'),
     ],
   },
   summaries: {
