@@ -21,7 +21,14 @@ export default defineConfig({
       {
         plugins,
         resolve: { alias },
-        test: { name: 'unit', include: ['libs/**/src/**/*.spec.ts', 'scripts/**/*.spec.ts'] },
+        test: {
+          name: 'unit',
+          include: [
+            'libs/**/src/**/*.spec.ts',
+            'scripts/**/*.spec.ts',
+            'apps/web/src/**/*.spec.ts',
+          ],
+        },
       },
       {
         plugins,

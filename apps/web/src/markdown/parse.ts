@@ -21,6 +21,12 @@ export interface ParseOptions {
   breaks: boolean;
 }
 
+/**
+ * Quotes and lists nested deeper than this stay literal text: hostile input such as a line of
+ * ten thousand `>` must neither exhaust the stack nor build a tree a browser cannot lay out.
+ */
+export const maxNesting = 8;
+
 const listItem = /^(\s{0,3})([-*+]|\d{1,9}[.)])\s+(.*)$/;
 const heading = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
 const quote = /^\s{0,3}>\s?(.*)$/;
@@ -51,10 +57,26 @@ function pushText(out: Inline[], text: string): void {
   else out.push({ kind: 'text', text });
 }
 
+const maxHrefLength = 2000;
+
+/** The `)` that closes a link target, allowing balanced parentheses inside it (Wikipedia). */
+function findTargetEnd(source: string, from: number): number {
+  const last = Math.min(source.length, from + maxHrefLength);
+  let depth = 0;
+  for (let index = from; index < last; index++) {
+    const char = source[index];
+    if (char === '\n' || char === ' ') return -1;
+    if (char === '(') depth++;
+    if (char === ')' && depth-- === 0) return index;
+  }
+
+  return -1;
+}
+
 function parseLink(source: string, at: number): { node: Inline; end: number } | null {
   const close = findClosing(source, at + 1, '](');
   if (close === -1) return null;
-  const end = source.indexOf(')', close + 2);
+  const end = findTargetEnd(source, close + 2);
   if (end === -1) return null;
   const href = safeHref(source.slice(close + 2, end));
   if (!href) return null;
@@ -97,7 +119,11 @@ export function parseInline(source: string, breaks: boolean): Inline[] {
     }
 
     if (char === '\n') {
-      const isHard = breaks || /( {2,}|\\)$/.test(source.slice(0, index));
+      // Two trailing spaces or a backslash end a line hard, as in CommonMark.
+      const isHard =
+        breaks ||
+        source[index - 1] === '\\' ||
+        (source[index - 1] === ' ' && source[index - 2] === ' ');
       if (isHard) out.push({ kind: 'break' });
       else pushText(out, ' ');
       index++;
@@ -139,23 +165,36 @@ function trimBreakSpaces(nodes: Inline[]): Inline[] {
   );
 }
 
-function isBlockStart(line: string): boolean {
-  return listItem.test(line) || heading.test(line) || quote.test(line);
+function isBlockStart(line: string, canNest: boolean): boolean {
+  return heading.test(line) || (canNest && (listItem.test(line) || quote.test(line)));
 }
 
-function collectList(lines: string[], start: number, options: ParseOptions) {
+/** Removes at most `count` leading spaces or tabs, so nested blocks keep their own indent. */
+function outdent(line: string, count: number): string {
+  let index = 0;
+  while (index < count && (line[index] === ' ' || line[index] === '\t')) index++;
+
+  return line.slice(index);
+}
+
+function collectList(lines: string[], start: number, options: ParseOptions, depth: number) {
   const first = listItem.exec(lines[start]);
   const ordered = first ? /\d/.test(first[2]) : false;
+  const baseIndent = first?.[1].length ?? 0;
   const items: string[][] = [];
+  let contentIndent = baseIndent + 2;
   let index = start;
 
   while (index < lines.length) {
     const line = lines[index];
     const match = listItem.exec(line);
-    if (match && /\d/.test(match[2]) === ordered) {
+    // An item indented at least two more than the list's first is nested inside the current one.
+    const isSibling = match !== null && match[1].length < baseIndent + 2;
+    if (isSibling && /\d/.test(match[2]) === ordered) {
       items.push([match[3]]);
-    } else if (line.trim() !== '' && /^\s+/.test(line) && items.length > 0) {
-      items[items.length - 1].push(line.trim());
+      contentIndent = match[1].length + match[2].length + 1;
+    } else if (!isSibling && line.trim() !== '' && /^\s+/.test(line) && items.length > 0) {
+      items[items.length - 1].push(outdent(line, contentIndent));
     } else if (line.trim() === '' && /^\s+\S/.test(lines[index + 1] ?? '') && items.length > 0) {
       items[items.length - 1].push('');
     } else {
@@ -169,15 +208,16 @@ function collectList(lines: string[], start: number, options: ParseOptions) {
     kind: 'list',
     ordered,
     start: ordered && first ? parseInt(first[2], 10) : 1,
-    items: items.map((item) => parseBlocks(item.join('\n'), options)),
+    items: items.map((item) => parseBlocks(item.join('\n'), options, depth + 1)),
   };
 
   return { block, next: index };
 }
 
-export function parseBlocks(source: string, options: ParseOptions): Block[] {
+export function parseBlocks(source: string, options: ParseOptions, depth = 0): Block[] {
   const lines = source.replace(/\r\n?/g, '\n').split('\n');
   const blocks: Block[] = [];
+  const canNest = depth < maxNesting;
   let index = 0;
 
   while (index < lines.length) {
@@ -195,19 +235,19 @@ export function parseBlocks(source: string, options: ParseOptions): Block[] {
       continue;
     }
 
-    if (quote.test(line)) {
+    if (canNest && quote.test(line)) {
       const inner: string[] = [];
       while (index < lines.length && quote.test(lines[index])) {
         inner.push(quote.exec(lines[index])?.[1] ?? '');
         index++;
       }
 
-      blocks.push({ kind: 'quote', children: parseBlocks(inner.join('\n'), options) });
+      blocks.push({ kind: 'quote', children: parseBlocks(inner.join('\n'), options, depth + 1) });
       continue;
     }
 
-    if (listItem.test(line)) {
-      const { block, next } = collectList(lines, index, options);
+    if (canNest && listItem.test(line)) {
+      const { block, next } = collectList(lines, index, options, depth);
       blocks.push(block);
       index = next;
       continue;
@@ -215,7 +255,11 @@ export function parseBlocks(source: string, options: ParseOptions): Block[] {
 
     const paragraph: string[] = [line];
     index++;
-    while (index < lines.length && lines[index].trim() !== '' && !isBlockStart(lines[index])) {
+    while (
+      index < lines.length &&
+      lines[index].trim() !== '' &&
+      !isBlockStart(lines[index], canNest)
+    ) {
       paragraph.push(lines[index]);
       index++;
     }
