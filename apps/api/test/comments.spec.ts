@@ -1,4 +1,11 @@
-import type { Comment, CommentPage, CommentThread } from '@razgovor/contracts';
+import type {
+  Comment,
+  CommentPage,
+  CommentThread,
+  LatestEvent,
+  Summary,
+  ThreadPage,
+} from '@razgovor/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeClock } from '../../../test/support/fake-clock';
 import { startSystem, type TestSystem } from '../../../test/support/system';
@@ -262,6 +269,112 @@ describe('comments', () => {
       [second.id, 1],
     ]);
     expect(atRoot.comment).toMatchObject({ replyCount: 3 });
+  });
+
+  it('lists a page of threads with their first replies in thread order, in one request', async () => {
+    const { topic } = await fixtures.openTopic();
+    const a = await fixtures.person();
+    const b = await fixtures.person();
+    const quiet = await fixtures.comment(a, topic.id, 'без отговори');
+    clock.advance(1000);
+    const busy = await fixtures.comment(a, topic.id, 'с много отговори');
+    const first = await fixtures.comment(b, topic.id, 'първи', busy.id);
+    const deep = await fixtures.comment(a, topic.id, 'под първия', first.id);
+    const second = await fixtures.comment(b, topic.id, 'втори', busy.id);
+    await fixtures.comment(b, topic.id, 'трети', busy.id);
+    clock.advance(1000);
+    const small = await fixtures.comment(b, topic.id, 'малка нишка');
+    const only = await fixtures.comment(a, topic.id, 'единствен', small.id);
+    await b.client.put(`/api/comments/${second.id}/stance`, { stance: 'agree' });
+
+    const response = await b.client.get(`/api/topics/${topic.id}/threads?replies=3&limit=2`);
+    const page = response.body as ThreadPage;
+    const next = (
+      await b.client.get(
+        `/api/topics/${topic.id}/threads?replies=3&limit=2&cursor=${page.nextCursor}`,
+      )
+    ).body as ThreadPage;
+
+    expect(response.status).toBe(200);
+    expect(page.items.map((item) => item.comment.id)).toEqual([small.id, busy.id]);
+    expect(page.items[0]).toMatchObject({ hasMoreReplies: false });
+    expect(page.items[0]!.replies.map((reply) => reply.id)).toEqual([only.id]);
+    expect(page.items[1]!.replies.map((reply) => [reply.id, reply.depth])).toEqual([
+      [first.id, 1],
+      [deep.id, 2],
+      [second.id, 1],
+    ]);
+    expect(page.items[1]).toMatchObject({ hasMoreReplies: true });
+    expect(page.items[1]!.replies[2]).toMatchObject({ agree: 1, myStance: 'agree' });
+    expect(next.items.map((item) => [item.comment.id, item.replies.length])).toEqual([
+      [quiet.id, 0],
+    ]);
+    expect(next.nextCursor).toBeNull();
+    const bad = await b.client.get(`/api/topics/${topic.id}/threads?replies=1000`);
+    expect(bad.body).toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
+  it('answers the latest event seq of a conversation without sending any event', async () => {
+    const { conversation, topic } = await fixtures.openTopic();
+    const author = await fixtures.person();
+    const before = (
+      await system.client().get(`/api/conversations/${conversation.slug}/events/latest`)
+    ).body as LatestEvent;
+    await fixtures.comment(author, topic.id, 'ново събитие');
+
+    const after = (await system.client().get(`/api/conversations/${conversation.id}/events/latest`))
+      .body as LatestEvent;
+
+    expect(before.conversationId).toBe(conversation.id);
+    const rows = await fixtures.sql<{ seq: string }>(
+      'SELECT max(seq) AS seq FROM events WHERE conversation_id = $1',
+      [conversation.id],
+    );
+    expect(after).toEqual({ conversationId: conversation.id, lastSeq: Number(rows[0]!.seq) });
+    expect(after.lastSeq).toBeGreaterThan(before.lastSeq);
+    const missing = await system.client().get('/api/conversations/no-such-talk/events/latest');
+    expect(missing.status).toBe(404);
+  });
+
+  it('versions a thread summary apart from the topic summary and refuses a reply as target', async () => {
+    const { facilitator, topic } = await fixtures.openTopic();
+    const citizen = await fixtures.person();
+    const root = await fixtures.comment(citizen, topic.id, 'Нишка за пейките');
+    const reply = await fixtures.comment(facilitator, topic.id, 'Отговор', root.id);
+    const publish = (body: string, commentId?: string) =>
+      facilitator.client.post(`/api/topics/${topic.id}/summaries`, {
+        body: { bg: body, en: '' },
+        ...(commentId && { commentId }),
+      });
+
+    const topicSummary = (await publish('За цялата тема')).body as Summary;
+    const threadFirst = (await publish('Нишката, първо', root.id)).body as Summary;
+    const threadSecond = (await publish('Нишката, второ', root.id)).body as Summary;
+    const onReply = await publish('Не може', reply.id);
+    const answered = await citizen.client.put(`/api/summaries/${threadFirst.id}/response`, {
+      reaction: 'misses',
+      comment: 'Забравихте тротоарите',
+    });
+
+    expect([topicSummary.version, threadFirst.version, threadSecond.version]).toEqual([1, 1, 2]);
+    expect(threadSecond).toMatchObject({ commentId: root.id, topicId: topic.id });
+    expect(onReply.body).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(answered.body).toMatchObject({
+      tallies: { reflects: 0, misses: 1 },
+      myReaction: 'misses',
+    });
+    const list = (await citizen.client.get(`/api/topics/${topic.id}/summaries`)).body as {
+      items: Summary[];
+    };
+    expect(list.items.map((item) => [item.commentId, item.version])).toEqual([
+      [null, 1],
+      [root.id, 2],
+      [root.id, 1],
+    ]);
+    const responses = await citizen.client.get(`/api/summaries/${threadFirst.id}/responses`);
+    expect(responses.body).toMatchObject({
+      items: [{ reaction: 'misses', comment: 'Забравихте тротоарите' }],
+    });
   });
 
   it('shows comments of an erased account as from a deleted participant', async () => {

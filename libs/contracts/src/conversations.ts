@@ -199,6 +199,27 @@ export const commentPage = z.object({
 });
 export type CommentPage = z.infer<typeof commentPage>;
 
+export const threadListQuery = commentListQuery.omit({ parentId: true }).extend({
+  /** How many replies of each thread come along, in thread order (0 for none). */
+  replies: z.coerce.number().int().min(0).max(100).default(10),
+});
+export type ThreadListQuery = z.input<typeof threadListQuery>;
+
+export const threadPreview = z.object({
+  comment,
+  /** The first replies below the thread's root, depth-first in posting order. */
+  replies: z.array(comment),
+  /** More replies exist than came along: page them with `parentId` or open the permalink. */
+  hasMoreReplies: z.boolean(),
+});
+export type ThreadPreview = z.infer<typeof threadPreview>;
+
+export const threadPage = z.object({
+  items: z.array(threadPreview),
+  nextCursor: z.string().nullable(),
+});
+export type ThreadPage = z.infer<typeof threadPage>;
+
 export const commentThread = z.object({
   comment,
   /** From the thread's root down to the parent of `comment`. */
@@ -322,6 +343,13 @@ export const eventEnvelope = z.object({
   payload: z.unknown(),
   createdAt: z.string(),
 });
+
+export const latestEvent = z.object({
+  conversationId: z.string(),
+  /** The newest seq of the conversation; join the socket with it to receive only what follows. */
+  lastSeq: z.number(),
+});
+export type LatestEvent = z.infer<typeof latestEvent>;
 
 export const eventReplay = z.object({
   items: z.array(eventEnvelope),

@@ -38,6 +38,7 @@ export * from './comments/comments.repository';
 export * from './comments/comment-posting.service';
 export * from './comments/comment-editing.service';
 export * from './comments/comment-reading.service';
+export * from './comments/comment-threads.service';
 export * from './comments/stances.service';
 export * from './comments/search-terms';
 export * from './summaries/summaries.service';

@@ -6,6 +6,7 @@ import {
   type CreateConversationRequest,
   type EventReplayQuery,
   type FacilitatorRequest,
+  type LatestEvent,
   routes,
   type SearchQuery,
   type SearchResults,
@@ -91,6 +92,11 @@ export class ConversationsController {
     @ValidQuery(routes.searchConversation) query: SearchQuery,
   ): Promise<SearchResults> {
     return this.comments.search(viewer, id, query.q, Number(query.limit ?? 25));
+  }
+
+  @Endpoint(routes.latestEvent)
+  latestEvent(@OptionalUser() viewer: User | null, @Param('id') id: string): Promise<LatestEvent> {
+    return this.events.latest(viewer, id);
   }
 
   @Endpoint(routes.replayEvents)

@@ -9,6 +9,8 @@ import {
   routes,
   type Summary,
   type SummaryList,
+  type ThreadListQuery,
+  type ThreadPage,
   type Topic,
   type TopicList,
   type UpdateTopicRequest,
@@ -17,6 +19,7 @@ import {
   AppError,
   CommentPostingService,
   CommentReadingService,
+  CommentThreadsService,
   SummariesService,
   TopicsService,
   type User,
@@ -33,6 +36,7 @@ export class TopicsController {
     @Inject(CommentReadingService) private readonly reader: CommentReadingService,
     @Inject(CommentPostingService) private readonly posting: CommentPostingService,
     @Inject(SummariesService) private readonly summaries: SummariesService,
+    @Inject(CommentThreadsService) private readonly threads: CommentThreadsService,
   ) {}
 
   @Endpoint(routes.listTopics)
@@ -70,6 +74,15 @@ export class TopicsController {
     @ValidQuery(routes.listComments) query: CommentListQuery,
   ): Promise<CommentPage> {
     return this.reader.list(viewer, id, query);
+  }
+
+  @Endpoint(routes.listThreads)
+  threadPage(
+    @OptionalUser() viewer: User | null,
+    @IdParam('topic') id: string,
+    @ValidQuery(routes.listThreads) query: ThreadListQuery,
+  ): Promise<ThreadPage> {
+    return this.threads.page(viewer, id, query);
   }
 
   /** 201 for a new comment; 200 with the earlier comment when the key was already used. */

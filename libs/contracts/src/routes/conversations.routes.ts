@@ -118,6 +118,18 @@ export const conversationRoutes = {
     query: talk.commentListQuery,
     response: talk.commentPage,
   }),
+  listThreads: route({
+    method: 'GET',
+    path: '/api/topics/:id/threads',
+    tag: 'comments',
+    summary:
+      'Threads of a topic, sorted and paged like the comment list, each with its first ' +
+      'replies, so a page needs one request',
+    access: 'public',
+    status: 200,
+    query: talk.threadListQuery,
+    response: talk.threadPage,
+  }),
   createComment: route({
     method: 'POST',
     path: '/api/topics/:id/comments',
@@ -252,6 +264,15 @@ export const conversationRoutes = {
     status: 200,
     query: talk.eventReplayQuery,
     response: talk.eventReplay,
+  }),
+  latestEvent: route({
+    method: 'GET',
+    path: '/api/conversations/:id/events/latest',
+    tag: 'events',
+    summary: 'The newest seq of a conversation, to start following it live without a replay',
+    access: 'public',
+    status: 200,
+    response: talk.latestEvent,
   }),
   listNotifications: route({
     method: 'GET',

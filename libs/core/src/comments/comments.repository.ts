@@ -236,6 +236,27 @@ export class CommentsRepository {
     );
   }
 
+  /**
+   * The first replies of each listed thread in thread order, at most `perThread` each, read
+   * through the (root_id, path) index one thread at a time inside a single query.
+   */
+  firstReplies(
+    rootIds: string[],
+    viewerId: string | null,
+    perThread: number,
+    isFacilitator: boolean,
+  ): Promise<CommentRecord[]> {
+    return this.pool.rows<CommentRecord>(
+      `SELECT thread.* FROM unnest($2::uuid[]) WITH ORDINALITY AS t (root_id, n)
+        CROSS JOIN LATERAL (
+          ${select} WHERE c.root_id = t.root_id AND c.depth > 0 AND ${visibleTo('$4::boolean')}
+           ORDER BY c.path LIMIT $3
+        ) thread
+        ORDER BY t.n, thread.path`,
+      [viewerId, rootIds, perThread, isFacilitator],
+    );
+  }
+
   /** Several comments by id, in no particular order (the review queue). */
   findMany(ids: string[], tx: Sql = this.pool): Promise<CommentRecord[]> {
     return tx.rows<CommentRecord>(`${select} WHERE c.id = ANY($2::uuid[])`, [null, ids]);

@@ -13,6 +13,7 @@ import { CommentAnnouncer } from '../comments/comment-announcer';
 import { CommentEditingService } from '../comments/comment-editing.service';
 import { CommentPostingService } from '../comments/comment-posting.service';
 import { CommentReadingService } from '../comments/comment-reading.service';
+import { CommentThreadsService } from '../comments/comment-threads.service';
 import { CommentsRepository } from '../comments/comments.repository';
 import { StancesService } from '../comments/stances.service';
 import { Clock } from '../common/clock';
@@ -197,6 +198,12 @@ const services: Provider[] = [
       new CommentReadingService(...deps),
   ),
   factory(
+    CommentThreadsService,
+    [CommentReadingService, CommentsRepository, TopicsService],
+    (...deps: ConstructorParameters<typeof CommentThreadsService>) =>
+      new CommentThreadsService(...deps),
+  ),
+  factory(
     CommentPostingService,
     [
       Database,
@@ -290,6 +297,7 @@ const exported = [
   ConversationStatusService,
   TopicsService,
   CommentReadingService,
+  CommentThreadsService,
   CommentPostingService,
   CommentEditingService,
   StancesService,

@@ -19,6 +19,16 @@ export class EventsService {
     private readonly conversations: ConversationsService,
   ) {}
 
+  /** The newest seq, read from the conversation row: a client starts following from here. */
+  async latest(viewer: User | null, conversationId: string) {
+    const conversation = await this.conversations.load(viewer, conversationId);
+
+    return {
+      conversationId: conversation.id,
+      lastSeq: await this.events.lastSeq(conversation.id),
+    };
+  }
+
   async replay(viewer: User | null, conversationId: string, afterSeq: number, limit: number) {
     const conversation = await this.conversations.load(viewer, conversationId);
     const audiences = audiencesOf(viewer, canFacilitate(viewer, conversation));
