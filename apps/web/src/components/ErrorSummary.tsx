@@ -7,17 +7,19 @@ interface ErrorSummaryProps {
   form: Form;
   /** Field labels by path, so each listed error says which field it belongs to. */
   labels: Record<string, string>;
+  /** The scope the form's field ids were made with (see `fieldId`). */
+  scope?: string;
 }
 
-function focusField(event: MouseEvent<HTMLAnchorElement>, path: string) {
-  const field = document.getElementById(fieldId(path));
+function focusField(event: MouseEvent<HTMLAnchorElement>, id: string) {
+  const field = document.getElementById(id);
   if (!field) return;
 
   event.preventDefault();
   field.focus();
 }
 
-export function ErrorSummary({ form, labels }: ErrorSummaryProps) {
+export function ErrorSummary({ form, labels, scope }: ErrorSummaryProps) {
   const t = useT();
   const titleId = useId();
   const entries = Object.entries(form.fieldErrors);
@@ -39,7 +41,10 @@ export function ErrorSummary({ form, labels }: ErrorSummaryProps) {
             <ul>
               {entries.map(([path, message]) => (
                 <li key={path}>
-                  <a href={`#${fieldId(path)}`} onClick={(event) => focusField(event, path)}>
+                  <a
+                    href={`#${fieldId(path, scope)}`}
+                    onClick={(event) => focusField(event, fieldId(path, scope))}
+                  >
                     {labels[path] ? `${labels[path]}: ${message}` : message}
                   </a>
                 </li>

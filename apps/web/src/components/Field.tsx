@@ -1,8 +1,9 @@
 import type { ChangeEvent, HTMLInputTypeAttribute, ReactNode } from 'react';
 import { useT } from '../i18n/i18n';
 
-export function fieldId(name: string): string {
-  return `field-${name.replace(/[^\w-]/g, '-')}`;
+/** The element id of a form field; `scope` keeps ids apart when a page shows one form twice. */
+export function fieldId(name: string, scope?: string): string {
+  return `field-${scope ? `${scope}-` : ''}${name.replace(/[^\w-]/g, '-')}`;
 }
 
 interface FieldShellProps {

@@ -116,6 +116,8 @@ export const bgTalk = {
   'summary.responses': 'Какво добавиха хората',
   'summary.noResponses': 'Все още няма писмени отговори.',
   'summary.write': 'Напиши обобщение',
+  'summary.writeThread': 'Обобщи тази нишка',
+  'summary.newThreadVersion': 'Публикувай нова версия на обобщението на нишката',
   'summary.newVersion': 'Публикувай нова версия',
   'summary.bodyBg': 'Обобщение на български',
   'summary.bodyEn': 'Обобщение на английски',

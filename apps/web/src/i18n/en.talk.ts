@@ -115,6 +115,8 @@ export const enTalk = {
   'summary.responses': 'What people added',
   'summary.noResponses': 'No written answers yet.',
   'summary.write': 'Write a summary',
+  'summary.writeThread': 'Summarise this thread',
+  'summary.newThreadVersion': 'Publish a new version of this thread’s summary',
   'summary.newVersion': 'Publish a new version',
   'summary.bodyBg': 'Summary in Bulgarian',
   'summary.bodyEn': 'Summary in English',

@@ -69,11 +69,8 @@ function getSocket(): LiveSocket {
 export async function prepareLive(conversationId: string): Promise<void> {
   if (lastSeq.has(conversationId)) return;
   try {
-    const replay = await call('replayEvents', {
-      params: { id: conversationId },
-      query: { after: Number.MAX_SAFE_INTEGER, limit: 1 },
-    });
-    if (!lastSeq.has(conversationId)) lastSeq.set(conversationId, replay.lastSeq);
+    const latest = await call('latestEvent', { params: { id: conversationId } });
+    if (!lastSeq.has(latest.conversationId)) lastSeq.set(latest.conversationId, latest.lastSeq);
   } catch (error) {
     // Joining without a seq replays more than needed; duplicates are ignored by id, so it is safe.
     console.warn('Could not read the latest event', error);

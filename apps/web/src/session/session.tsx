@@ -1,7 +1,16 @@
 import type { Me } from '@razgovor/contracts';
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { call, isApiError } from '../api/client';
 import { useI18n } from '../i18n/i18n';
+import { reconnectLive } from '../live/socket';
 
 type SessionState =
   { status: 'loading' } | { status: 'signed-out' } | { status: 'signed-in'; me: Me };
@@ -39,6 +48,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
     return () => controller.abort();
   }, [setLocale]);
+
+  // The socket learns who it is from the cookie at connection: a new person needs a new one.
+  const identity = state.status === 'signed-in' ? state.me.id : state.status;
+  const previousIdentity = useRef(identity);
+  useEffect(() => {
+    const previous = previousIdentity.current;
+    previousIdentity.current = identity;
+    if (previous !== identity && previous !== 'loading') reconnectLive();
+  }, [identity]);
 
   const session = useMemo<Session>(
     () => ({

@@ -10,6 +10,8 @@ interface MarkdownFieldProps {
   onChange: (value: string) => void;
   error?: string;
   rows?: number;
+  /** Keeps field ids apart when a page shows the same form more than once. */
+  scope?: string;
 }
 
 /** A Markdown text area with a preview rendered by the same renderer readers see. */
@@ -20,10 +22,11 @@ export function MarkdownField({
   onChange,
   error,
   rows = 6,
+  scope,
 }: MarkdownFieldProps) {
   const t = useT();
   const [isPreview, setPreview] = useState(false);
-  const id = fieldId(name);
+  const id = fieldId(name, scope);
   const describedBy = [`${id}-hint`, error ? `${id}-error` : ''].join(' ').trim();
 
   return (

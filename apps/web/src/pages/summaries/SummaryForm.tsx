@@ -9,18 +9,22 @@ import { MarkdownField } from '../../talk/MarkdownField';
 
 interface SummaryFormProps {
   topicId: string;
+  /** The root comment of the thread to summarise; absent for the whole topic. */
   commentId?: string;
+  /** The text of the disclosure that opens the form. */
+  label: string;
   onPublished: (summary: Summary) => void;
 }
 
 /** Facilitators publish a new version of a topic's (or a thread's) summary in both languages. */
-export function SummaryForm({ topicId, commentId, onPublished }: SummaryFormProps) {
+export function SummaryForm({ topicId, commentId, label, onPublished }: SummaryFormProps) {
   const t = useT();
   const form = useForm();
   const [bg, setBg] = useState('');
   const [en, setEn] = useState('');
   const [isDone, setDone] = useState(false);
   const labels = { 'body.bg': t('summary.bodyBg'), 'body.en': t('summary.bodyEn') };
+  const scope = commentId ? `thread-${commentId}` : undefined;
 
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -38,16 +42,17 @@ export function SummaryForm({ topicId, commentId, onPublished }: SummaryFormProp
   };
 
   return (
-    <details className="card">
-      <summary>{t('summary.write')}</summary>
+    <details className="card summary-form">
+      <summary>{label}</summary>
       <form onSubmit={handleSubmit} className="form" noValidate>
-        <ErrorSummary form={form} labels={labels} />
+        <ErrorSummary form={form} labels={labels} scope={scope} />
         <MarkdownField
           name="body.bg"
           label={labels['body.bg']}
           value={bg}
           onChange={setBg}
           error={form.fieldErrors['body.bg']}
+          scope={scope}
         />
         <MarkdownField
           name="body.en"
@@ -55,6 +60,7 @@ export function SummaryForm({ topicId, commentId, onPublished }: SummaryFormProp
           value={en}
           onChange={setEn}
           error={form.fieldErrors['body.en']}
+          scope={scope}
         />
         <button type="submit" disabled={form.isSubmitting}>
           {t('summary.publish')}

@@ -53,7 +53,8 @@ export function CommentItem({ comment }: { comment: Comment }) {
       id={`comment-${comment.id}`}
       className={className}
       aria-labelledby={headingId}
-      tabIndex={isHighlighted ? -1 : undefined}
+      // Focusable from code (not by Tab): permalinks and revealed new comments move focus here.
+      tabIndex={-1}
     >
       <header className="comment__header">
         <h3 id={headingId} className="comment__author">

@@ -1,6 +1,7 @@
 import { useI18n } from '../../i18n/i18n';
 import { Link } from '../../router/router';
 import { plural } from '../../talk/text';
+import { ThreadSummary } from '../summaries/ThreadSummary';
 import { CommentItem } from './CommentItem';
 import { useThread } from './ThreadContext';
 
@@ -23,6 +24,7 @@ export function CommentNode({ id, level }: CommentNodeProps) {
 
   return (
     <li className="thread__item">
+      {comment.depth === 0 && <ThreadSummary rootId={comment.id} />}
       <CommentItem comment={comment} />
       {!isDeepest && childIds.length > 0 && (
         <ul className="thread__replies">

@@ -1,4 +1,4 @@
-import type { CommentThread, Conversation, Topic } from '@razgovor/contracts';
+import type { CommentThread, Conversation, Summary, Topic } from '@razgovor/contracts';
 import { useEffect, useReducer, useState } from 'react';
 import { call } from '../../api/client';
 import { Page } from '../../components/Page';
@@ -9,6 +9,7 @@ import { useSession } from '../../session/session';
 import { LoadState } from '../../talk/LoadState';
 import { pick } from '../../talk/text';
 import { useLoad } from '../../talk/useLoad';
+import { groupByThread } from '../summaries/ThreadSummary';
 import { authorName } from './CommentItem';
 import { CommentNode } from './CommentTree';
 import { NewCommentsMarker } from './NewCommentsMarker';
@@ -20,19 +21,21 @@ interface PermalinkData {
   thread: CommentThread;
   topic: Topic;
   conversation: Conversation;
+  summaries: Summary[];
 }
 
 async function loadPermalink(id: string, signal: AbortSignal): Promise<PermalinkData> {
   const first = await call('getComment', { params: { id }, signal });
   const { conversationId, topicId } = first.comment;
   await prepareLive(conversationId);
-  const [thread, topic, conversation] = await Promise.all([
+  const [thread, topic, conversation, summaries] = await Promise.all([
     call('getComment', { params: { id }, signal }),
     call('getTopic', { params: { id: topicId }, signal }),
     call('getConversation', { params: { id: conversationId }, signal }),
+    call('listSummaries', { params: { id: topicId }, signal }),
   ]);
 
-  return { thread, topic, conversation };
+  return { thread, topic, conversation, summaries: summaries.items };
 }
 
 /** /comments/:id opens the thread at that comment, from its root, and highlights it. */
@@ -40,14 +43,17 @@ export function PermalinkPage() {
   const { t, locale } = useI18n();
   const { me } = useSession();
   const { id = '' } = useParams();
-  const { data, error } = useLoad(`comment:${id}`, (signal) => loadPermalink(id, signal));
+  const { data, error, setData } = useLoad(`comment:${id}`, (signal) => loadPermalink(id, signal));
   const [threads, dispatch] = useReducer(threadsReducer, emptyThreads);
   const [openForm, setOpenForm] = useState<ThreadApi['openForm']>(null);
   const [topicStatus, setTopicStatus] = useState<Topic['status'] | null>(null);
 
+  const loadedThread = data?.thread;
+
+  // Only a newly loaded thread resets the tree; summary updates leave the reader where they are.
   useEffect(() => {
-    if (!data) return;
-    const { ancestors, comment, replies } = data.thread;
+    if (!loadedThread) return;
+    const { ancestors, comment, replies } = loadedThread;
     const [root = comment] = ancestors;
     dispatch({ type: 'page', page: { items: [root], nextCursor: null }, append: false });
     dispatch({ type: 'replies', replies: [...ancestors.slice(1), comment, ...replies] });
@@ -56,12 +62,12 @@ export function PermalinkPage() {
       element?.scrollIntoView({ block: 'center' });
       element?.focus({ preventScroll: true });
     });
-  }, [data]);
+  }, [loadedThread]);
 
   useTopicLive(data?.conversation.id, data?.topic.id ?? '', {
     dispatch,
     onTopicStatus: setTopicStatus,
-    onSummary: () => undefined,
+    onSummary: (summary) => upsertSummary(summary),
   });
 
   if (!data) return <LoadState error={error} />;
@@ -81,7 +87,18 @@ export function PermalinkPage() {
     maxDepth: thread.ancestors.length + 3,
     openForm,
     setOpenForm,
+    threadSummaries: groupByThread(data.summaries),
+    onSummary: upsertSummary,
   };
+
+  function upsertSummary(summary: Summary) {
+    setData((previous) => {
+      if (!previous) return previous;
+      const others = previous.summaries.filter((item) => item.id !== summary.id);
+
+      return { ...previous, summaries: [summary, ...others] };
+    });
+  }
 
   return (
     <Page title={t('permalink.title', { name })} width="wide">

@@ -1,4 +1,4 @@
-import type { Me } from '@razgovor/contracts';
+import type { Me, Summary } from '@razgovor/contracts';
 import { createContext, useContext, type Dispatch } from 'react';
 import type { ThreadAction, Threads } from './threads';
 
@@ -16,6 +16,10 @@ export interface ThreadApi {
   maxDepth: number;
   openForm: { kind: 'reply' | 'edit'; commentId: string } | null;
   setOpenForm: (form: ThreadApi['openForm']) => void;
+  /** Every version of each thread's summary, newest first, by the thread's root comment id. */
+  threadSummaries: Record<string, Summary[]>;
+  /** A summary was published or answered: keep the page's copy current. */
+  onSummary: (summary: Summary) => void;
 }
 
 export const ThreadContext = createContext<ThreadApi | null>(null);

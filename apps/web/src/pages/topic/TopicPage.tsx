@@ -19,6 +19,7 @@ import { pick, plural } from '../../talk/text';
 import { useLoad } from '../../talk/useLoad';
 import { SummaryForm } from '../summaries/SummaryForm';
 import { SummaryPanel } from '../summaries/SummaryPanel';
+import { groupByThread } from '../summaries/ThreadSummary';
 import { CommentNode } from './CommentTree';
 import { loadPage } from './loadThreads';
 import { NewCommentsMarker } from './NewCommentsMarker';
@@ -95,6 +96,8 @@ export function TopicPage() {
     maxDepth: 3,
     openForm,
     setOpenForm,
+    threadSummaries: groupByThread(summaries),
+    onSummary: upsertSummary,
   };
 
   function upsertSummary(summary: Summary) {
@@ -152,7 +155,11 @@ export function TopicPage() {
             conversation={conversation}
             onChanged={(updated) => setData({ ...data, topic: updated })}
           />
-          <SummaryForm topicId={topic.id} onPublished={upsertSummary} />
+          <SummaryForm
+            topicId={topic.id}
+            label={topicSummaries.length > 0 ? t('summary.newVersion') : t('summary.write')}
+            onPublished={upsertSummary}
+          />
         </>
       )}
       <ThreadContext.Provider value={api}>

@@ -1,28 +1,24 @@
 import type { Comment, CommentPage, CommentSort } from '@razgovor/contracts';
 import { call } from '../../api/client';
 
-/** Replies are fetched per thread that has any: the list route returns top-level comments only. */
-export async function loadReplies(roots: Comment[], signal?: AbortSignal): Promise<Comment[]> {
-  const withReplies = roots.filter((root) => root.replyCount > 0);
-  const threads = await Promise.all(
-    withReplies.map((root) => call('getComment', { params: { id: root.id }, signal })),
-  );
+/** Replies that come along with each thread; longer threads continue on the permalink page. */
+const repliesPerThread = 20;
 
-  return threads.flatMap((thread) => thread.replies);
-}
-
+/** One page of a topic's threads with their first replies, in a single request. */
 export async function loadPage(
   topicId: string,
   sort: CommentSort,
   cursor?: string,
   signal?: AbortSignal,
 ): Promise<{ page: CommentPage; replies: Comment[] }> {
-  const page = await call('listComments', {
+  const threads = await call('listThreads', {
     params: { id: topicId },
-    query: { sort, cursor, limit: 20 },
+    query: { sort, cursor, limit: 20, replies: repliesPerThread },
     signal,
   });
-  const replies = await loadReplies(page.items, signal);
 
-  return { page, replies };
+  return {
+    page: { items: threads.items.map((thread) => thread.comment), nextCursor: threads.nextCursor },
+    replies: threads.items.flatMap((thread) => thread.replies),
+  };
 }
