@@ -7,6 +7,7 @@ import {
   ExportsModule,
   ModerationModule,
   PreferencesModule,
+  ThemesModule,
 } from '@razgovor/core';
 import { AdminUsersController } from './accounts/admin-users.controller';
 import { AuthController } from './accounts/auth.controller';
@@ -28,6 +29,7 @@ import { WordListController } from './moderation/word-list.controller';
 import { PollsController, SurveysController } from './preferences/polls.controller';
 import { DevMailboxController } from './system/dev-mailbox.controller';
 import { HealthController } from './system/health.controller';
+import { TagsController, ThemesController } from './themes/themes.controller';
 
 @Module({})
 export class ApiModule {
@@ -39,6 +41,7 @@ export class ApiModule {
         ConversationsModule,
         ModerationModule,
         PreferencesModule,
+        ThemesModule,
         LiveModule,
         ExportsModule,
       ],
@@ -59,6 +62,8 @@ export class ApiModule {
         PollsController,
         SurveysController,
         ExportsController,
+        ThemesController,
+        TagsController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -9,19 +9,23 @@ import {
   ExportRunner,
   ExportsModule,
   SCHEDULE_QUEUE_TOKEN,
+  ThemeRunsService,
+  ThemesModule,
 } from '@razgovor/core';
 import type { Queue } from 'bullmq';
 import { ExportProcessor } from './exports/export.processor';
 import { JobsHost } from './jobs/jobs-host';
 import { MailProcessor } from './mail/mail.processor';
 import { ScheduleProcessor } from './schedule/schedule.processor';
+import { ThemePlacementProcessor } from './themes/theme-placement.processor';
+import { ThemeRunProcessor } from './themes/theme-run.processor';
 
 @Module({})
 export class WorkerModule {
   static forRoot(options: CoreOptions): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(options), ConversationsModule, ExportsModule],
+      imports: [CoreModule.forRoot(options), ConversationsModule, ExportsModule, ThemesModule],
       providers: [
         {
           provide: MailProcessor,
@@ -40,14 +44,34 @@ export class WorkerModule {
           useFactory: (runner: ExportRunner) => new ExportProcessor(runner),
         },
         {
+          provide: ThemeRunProcessor,
+          inject: [ThemeRunsService, APP_CONFIG],
+          useFactory: (runs: ThemeRunsService, config: AppConfig) =>
+            new ThemeRunProcessor(runs, config.themeRunLockMs),
+        },
+        {
+          provide: ThemePlacementProcessor,
+          inject: [ThemeRunsService],
+          useFactory: (runs: ThemeRunsService) => new ThemePlacementProcessor(runs),
+        },
+        {
           provide: JobsHost,
-          inject: [APP_CONFIG, MailProcessor, ScheduleProcessor, ExportProcessor],
+          inject: [
+            APP_CONFIG,
+            MailProcessor,
+            ScheduleProcessor,
+            ThemeRunProcessor,
+            ThemePlacementProcessor,
+            ExportProcessor,
+          ],
           useFactory: (
             config: AppConfig,
             mail: MailProcessor,
             schedule: ScheduleProcessor,
+            themeRuns: ThemeRunProcessor,
+            themePlacement: ThemePlacementProcessor,
             exports: ExportProcessor,
-          ) => new JobsHost(config, [mail, schedule, exports]),
+          ) => new JobsHost(config, [mail, schedule, themeRuns, themePlacement, exports]),
         },
       ],
     };

@@ -49,6 +49,8 @@ export const errorCodes = [
   'EXPORT_NOT_READY',
   'EXPORT_EXPIRED',
   'REPORT_NOT_PUBLISHED',
+  'TAG_NAME_TAKEN',
+  'THEME_NOT_ACTIVE',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

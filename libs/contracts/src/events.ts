@@ -7,6 +7,7 @@ import type {
 } from './conversations';
 import type { SlowMode } from './moderation-common';
 import type { QueueReason } from './moderation';
+import type { ThemeRun } from './themes';
 
 /**
  * Every event a client can receive, by name, with its payload exactly as stored in the events table
@@ -49,7 +50,13 @@ export interface ServerEvents {
   'poll.changed': { pollId: string; topicId: string | null };
   /** Someone answered or changed an answer: reload the results if they are shown. */
   'poll.answered': { pollId: string; topicId: string | null; respondents: number };
+  /** Audience `analysts`: a theme run was queued, moved on a stage, completed or failed. */
+  'theme_run.updated': { run: ThemeRun };
+  /** Audience `analysts`: themes changed (a run, curation, new comments placed); reload them. */
+  'themes.changed': { conversationId: string; themeIds: string[]; change: ThemesChange };
 }
+
+export type ThemesChange = 'run' | 'placed' | 'renamed' | 'flagged' | 'merged' | 'split' | 'moved';
 
 export type ServerEventName = keyof ServerEvents;
 
@@ -71,10 +78,15 @@ export const serverEventNames = [
   'topic.slow_mode_changed',
   'poll.changed',
   'poll.answered',
+  'theme_run.updated',
+  'themes.changed',
 ] as const satisfies readonly ServerEventName[];
 
-/** Who may see an event: everyone, the conversation's facilitators, or one person. */
-export type EventAudience = 'public' | 'facilitators' | `user:${string}`;
+/**
+ * Who may see an event: everyone, the conversation's facilitators, its analysts (analysts,
+ * facilitators and admins), or one person.
+ */
+export type EventAudience = 'public' | 'facilitators' | 'analysts' | `user:${string}`;
 
 /** An event as replayed over HTTP or pushed live, in per-conversation `seq` order. */
 export type ServerEventEnvelope = {

@@ -8,3 +8,4 @@ export * from './moderation-common';
 export * from './moderation';
 export * from './preferences';
 export * from './exports';
+export * from './themes';

@@ -267,3 +267,13 @@ function placeAll(
 
   return assignments;
 }
+
+/**
+ * The terms each text is clustered on (stems, bilingual concepts, bigrams), for other
+ * classifiers that should see comments the way the themes do.
+ */
+export function termsOf(texts: string[], themeOptions: ThemeOptions = {}): string[][] {
+  const options = resolveOptions(texts.length, themeOptions);
+
+  return extractTerms(texts, options).map((terms) => terms.map((term) => term.key));
+}

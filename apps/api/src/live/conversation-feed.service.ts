@@ -5,6 +5,7 @@ import {
   audiencesOf,
   canFacilitate,
   ConversationsService,
+  isAnalystOf,
   LiveEventsRepository,
   rooms,
 } from '@razgovor/core';
@@ -71,6 +72,7 @@ export class ConversationFeedService {
 
     const joined = [rooms.conversation(conversation.id)];
     if (isFacilitator) joined.push(rooms.facilitators(conversation.id));
+    if (isAnalystOf(viewer, isFacilitator)) joined.push(rooms.analysts(conversation.id));
     void socket.join(joined);
     this.fanout.release(conversation.id, socket.id, position);
     this.logger.debug(
@@ -86,6 +88,7 @@ export class ConversationFeedService {
 
     void socket.leave(rooms.conversation(conversationId));
     void socket.leave(rooms.facilitators(conversationId));
+    void socket.leave(rooms.analysts(conversationId));
 
     return true;
   }

@@ -1,11 +1,13 @@
 import { bgInsight } from './bg.insight';
 import { bgPolls } from './bg.polls';
 import { bgTalk } from './bg.talk';
+import { bgThemes } from './bg.themes';
 
 export const bg = {
   ...bgTalk,
   ...bgPolls,
   ...bgInsight,
+  ...bgThemes,
   'app.name': 'Разговор',
   skipLink: 'Към съдържанието',
   'nav.label': 'Основна навигация',

@@ -1,11 +1,13 @@
 import { enInsight } from './en.insight';
 import { enPolls } from './en.polls';
 import { enTalk } from './en.talk';
+import { enThemes } from './en.themes';
 
 export const en = {
   ...enTalk,
   ...enPolls,
   ...enInsight,
+  ...enThemes,
   'app.name': 'Razgovor',
   skipLink: 'Skip to content',
   'nav.label': 'Main navigation',

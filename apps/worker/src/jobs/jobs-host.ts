@@ -30,6 +30,13 @@ export class JobsHost implements OnApplicationBootstrap, OnApplicationShutdown {
         connection: this.connection,
         prefix: bullPrefix(this.config.redisPrefix),
         concurrency: processor.concurrency,
+        ...(processor.lockDurationMs
+          ? {
+              lockDuration: processor.lockDurationMs,
+              stalledInterval: processor.lockDurationMs,
+              maxStalledCount: 3,
+            }
+          : {}),
       });
       worker.on('failed', (job, error) => {
         this.logger.warn(`Job ${job?.id} on ${processor.queue} failed: ${error.message}`, {

@@ -3,6 +3,7 @@ import { conversationRoutes } from './conversations.routes';
 import { exportRoutes } from './exports.routes';
 import { moderationRoutes } from './moderation.routes';
 import { preferenceRoutes } from './preferences.routes';
+import { themeRoutes } from './themes.routes';
 
 export * from './route';
 
@@ -17,6 +18,7 @@ export const routes = {
   ...moderationRoutes,
   ...preferenceRoutes,
   ...exportRoutes,
+  ...themeRoutes,
 } as const;
 
 export type RouteName = keyof typeof routes;

@@ -5,6 +5,7 @@ import { exportRoutes } from './exports.routes';
 import { routes } from './index';
 import { moderationRoutes } from './moderation.routes';
 import { preferenceRoutes } from './preferences.routes';
+import { themeRoutes } from './themes.routes';
 
 describe('the route table', () => {
   it('keeps every area route under its own name, none shadowed by another area', () => {
@@ -14,6 +15,7 @@ describe('the route table', () => {
       moderationRoutes,
       preferenceRoutes,
       exportRoutes,
+      themeRoutes,
     ];
     const total = areas.reduce((sum, area) => sum + Object.keys(area).length, 0);
 

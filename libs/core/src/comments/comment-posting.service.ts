@@ -20,6 +20,7 @@ import type { NewComment } from './comment.records';
 import type { CommentsRepository } from './comments.repository';
 import { toComment } from './presenters';
 import { searchTerms } from './search-terms';
+import type { ThemesQueue } from '../themes/themes.queue';
 
 /** Segments are fixed-width so that sorting paths as text sorts the thread depth-first. */
 const segmentWidth = 6;
@@ -51,6 +52,7 @@ export class CommentPostingService {
     private readonly notices: EventNotices,
     private readonly clock: Clock,
     private readonly gate: ContributionGate,
+    private readonly themes: ThemesQueue,
   ) {}
 
   async post(
@@ -100,6 +102,15 @@ export class CommentPostingService {
     }
 
     const stored = (await this.comments.find(result.id, user.id))!;
+    if (result.isCreated && stored.moderationState === 'published') {
+      // A lost job only delays placement: the next comment's job or the next run places it.
+      // Not awaited: a Redis outage must not hold up posting.
+      void this.themes.place(conversation.id, stored.id).catch((error: Error) => {
+        this.logger.warn(
+          `Could not queue theme placement of comment ${stored.id}: ${error.message}`,
+        );
+      });
+    }
 
     return { comment: toComment(stored, false, user.id), isCreated: result.isCreated };
   }

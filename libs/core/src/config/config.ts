@@ -32,6 +32,7 @@ const schema = z.object({
   TRUST_PROXY: booleanSetting.default(false),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(100),
+  THEME_RUN_LOCK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
 });
 
 export interface AppConfig {
@@ -52,6 +53,8 @@ export interface AppConfig {
   isBehindProxy: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   bodyLimitBytes: number;
+  /** A theme run whose worker stops renewing its lock this long is taken over by another. */
+  themeRunLockMs: number;
 }
 
 export class ConfigError extends Error {
@@ -97,6 +100,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     isBehindProxy: settings.TRUST_PROXY,
     logLevel: settings.LOG_LEVEL,
     bodyLimitBytes: settings.BODY_LIMIT_KB * 1024,
+    themeRunLockMs: settings.THEME_RUN_LOCK_SECONDS * 1000,
   };
 }
 

@@ -49,15 +49,30 @@ import {
 } from './schedule.queue';
 import { TopicsRepository } from './topics.repository';
 import { TopicsService } from './topics.service';
+import {
+  THEME_PLACEMENT_QUEUE,
+  THEME_RUNS_QUEUE,
+  type ThemePlacementJob,
+  themePlacementJobOptions,
+  type ThemeRunJob,
+  themeRunJobOptions,
+  ThemesQueue,
+} from '../themes/themes.queue';
 
 export const SCHEDULE_QUEUE_TOKEN = Symbol('SCHEDULE_QUEUE');
+export const THEME_RUNS_QUEUE_TOKEN = Symbol('THEME_RUNS_QUEUE');
+export const THEME_PLACEMENT_QUEUE_TOKEN = Symbol('THEME_PLACEMENT_QUEUE');
 
 @Injectable()
 class ConversationsLifecycle implements OnApplicationShutdown {
-  constructor(@Inject(SCHEDULE_QUEUE_TOKEN) private readonly queue: Queue) {}
+  constructor(
+    @Inject(SCHEDULE_QUEUE_TOKEN) private readonly queue: Queue,
+    @Inject(THEME_RUNS_QUEUE_TOKEN) private readonly themeRuns: Queue,
+    @Inject(THEME_PLACEMENT_QUEUE_TOKEN) private readonly themePlacement: Queue,
+  ) {}
 
   async onApplicationShutdown(): Promise<void> {
-    await this.queue.close();
+    await Promise.all([this.queue.close(), this.themeRuns.close(), this.themePlacement.close()]);
   }
 }
 
@@ -97,6 +112,23 @@ const repositories: Provider[] = [
   ),
   factory(SCHEDULE_QUEUE_TOKEN, [REDIS, APP_CONFIG], (redis: Redis, config: AppConfig) =>
     createQueue<ScheduleJob>(SCHEDULE_QUEUE, redis, config.redisPrefix, scheduleJobOptions),
+  ),
+  factory(THEME_RUNS_QUEUE_TOKEN, [REDIS, APP_CONFIG], (redis: Redis, config: AppConfig) =>
+    createQueue<ThemeRunJob>(THEME_RUNS_QUEUE, redis, config.redisPrefix, themeRunJobOptions),
+  ),
+  factory(THEME_PLACEMENT_QUEUE_TOKEN, [REDIS, APP_CONFIG], (redis: Redis, config: AppConfig) =>
+    createQueue<ThemePlacementJob>(
+      THEME_PLACEMENT_QUEUE,
+      redis,
+      config.redisPrefix,
+      themePlacementJobOptions,
+    ),
+  ),
+  factory(
+    ThemesQueue,
+    [THEME_RUNS_QUEUE_TOKEN, THEME_PLACEMENT_QUEUE_TOKEN],
+    (runs: Queue<ThemeRunJob>, placement: Queue<ThemePlacementJob>) =>
+      new ThemesQueue(runs, placement),
   ),
   factory(
     ScheduleQueue,
@@ -214,6 +246,7 @@ const services: Provider[] = [
       CommentAnnouncer,
       ...writeDeps,
       ContributionGate,
+      ThemesQueue,
     ],
     (...deps: ConstructorParameters<typeof CommentPostingService>) =>
       new CommentPostingService(...deps),
@@ -287,6 +320,9 @@ const exported = [
   SlowModeService,
   ContributionGate,
   SCHEDULE_QUEUE_TOKEN,
+  THEME_RUNS_QUEUE_TOKEN,
+  THEME_PLACEMENT_QUEUE_TOKEN,
+  ThemesQueue,
   EventsRepository,
   EventNotices,
   ScheduleQueue,

@@ -60,4 +60,6 @@ export const httpStatusByCode: Record<ErrorCode, number> = {
   EXPORT_NOT_READY: 409,
   EXPORT_EXPIRED: 410,
   REPORT_NOT_PUBLISHED: 404,
+  TAG_NAME_TAKEN: 409,
+  THEME_NOT_ACTIVE: 409,
 };

@@ -3,11 +3,17 @@ import { canFacilitate } from '../conversations/conversation.policy';
 import type { ConversationsService } from '../conversations/conversations.service';
 import type { EventsRepository, StoredEvent } from './events.repository';
 
+/** Analysts of a conversation: its facilitators and every analyst. */
+export function isAnalystOf(viewer: User | null, isFacilitator: boolean): boolean {
+  return isFacilitator || (viewer?.roles.includes('analyst') ?? false);
+}
+
 /** The audiences a person may see in one conversation. */
 export function audiencesOf(viewer: User | null, isFacilitator: boolean): string[] {
   const audiences = ['public'];
   if (viewer) audiences.push(`user:${viewer.id}`);
   if (isFacilitator) audiences.push('facilitators');
+  if (isAnalystOf(viewer, isFacilitator)) audiences.push('analysts');
 
   return audiences;
 }

@@ -7,5 +7,7 @@ import type { Job } from 'bullmq';
 export interface JobProcessor<T = unknown, R = unknown> {
   readonly queue: string;
   readonly concurrency: number;
+  /** How long a job's lock lasts without renewal before another worker takes the job over. */
+  readonly lockDurationMs?: number;
   process(job: Job<T>): Promise<R>;
 }

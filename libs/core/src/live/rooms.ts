@@ -7,6 +7,7 @@ import type { EventAudience } from '@razgovor/contracts';
 export const rooms = {
   conversation: (conversationId: string) => `conversation:${conversationId}`,
   facilitators: (conversationId: string) => `conversation:${conversationId}:facilitators`,
+  analysts: (conversationId: string) => `conversation:${conversationId}:analysts`,
   user: (userId: string) => `user:${userId}`,
   topic: (topicId: string) => `topic:${topicId}`,
 };
@@ -18,6 +19,7 @@ export const rooms = {
 export function roomFor(conversationId: string, audience: EventAudience): string {
   if (audience === 'public') return rooms.conversation(conversationId);
   if (audience === 'facilitators') return rooms.facilitators(conversationId);
+  if (audience === 'analysts') return rooms.analysts(conversationId);
 
   return rooms.user(audience.slice('user:'.length));
 }

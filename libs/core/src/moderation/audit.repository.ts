@@ -6,7 +6,16 @@ export interface NewAuditEntry {
   /** Null when a rule acted: the word list, the flag weight, the heat of a topic. */
   actorId: string | null;
   action: string;
-  targetType: 'comment' | 'person' | 'topic' | 'conversation' | 'word-list' | 'summary';
+  targetType:
+    | 'comment'
+    | 'person'
+    | 'topic'
+    | 'conversation'
+    | 'word-list'
+    | 'summary'
+    | 'theme'
+    | 'theme-run'
+    | 'tag';
   targetId: string | null;
   reason?: string | null;
   before?: unknown;
