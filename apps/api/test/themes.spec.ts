@@ -205,7 +205,8 @@ describe('themes', () => {
     );
     expect(stillWaste[0].count).toBe(wasteMembers.length);
     const audit = await fixtures.sql<{ action: string }>(
-      `SELECT action FROM audit_log WHERE conversation_id = $1 ORDER BY id`,
+      `SELECT action FROM audit_log WHERE conversation_id = $1 AND target_type LIKE 'theme%'
+        ORDER BY id`,
       [conversation.id],
     );
     expect(audit.map((row) => row.action)).toEqual([
