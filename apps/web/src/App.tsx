@@ -12,6 +12,12 @@ import { TopicFormPage } from './pages/facilitate/TopicFormPage';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
 import { HomePage } from './pages/HomePage';
 import { MailboxPage } from './pages/MailboxPage';
+import { AuditPage } from './pages/moderation/AuditPage';
+import { LedgerPage } from './pages/moderation/LedgerPage';
+import { ModerationPage } from './pages/moderation/ModerationPage';
+import { SanctionBanner } from './pages/moderation/SanctionBanner';
+import { ModerationSettingsPage } from './pages/moderation/SettingsPage';
+import { WordListPage } from './pages/moderation/WordListPage';
 import { NotificationsPage } from './pages/notifications/NotificationsPage';
 import { SearchPage } from './pages/conversations/SearchPage';
 import { ProfilePage } from './pages/profile/ProfilePage';
@@ -44,6 +50,11 @@ const routes: readonly RouteEntry[] = [
   { path: '/conversations/:id/topics/:topicId/edit', render: () => <TopicFormPage /> },
   { path: '/conversations/:id/search', render: () => <SearchPage /> },
   { path: '/conversations/:id/polls', render: () => <PollsPage /> },
+  { path: '/conversations/:id/moderation', render: () => <ModerationPage /> },
+  { path: '/conversations/:id/moderation/settings', render: () => <ModerationSettingsPage /> },
+  { path: '/conversations/:id/moderation/words', render: () => <WordListPage /> },
+  { path: '/conversations/:id/audit', render: () => <AuditPage /> },
+  { path: '/conversations/:id/ledger', render: () => <LedgerPage /> },
   { path: '/topics/:id', render: () => <TopicPage /> },
   { path: '/notifications', render: () => <NotificationsPage /> },
   { path: '/comments/:id', render: () => <PermalinkPage /> },
@@ -59,6 +70,7 @@ export function App() {
       </a>
       <Header />
       <ConfirmationBanner />
+      <SanctionBanner />
       <main id="main" tabIndex={-1} className="main">
         <Routes routes={routes} fallback={<NotFoundPage />} />
       </main>

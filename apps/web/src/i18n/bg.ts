@@ -1,10 +1,12 @@
 import { bgInsight } from './bg.insight';
+import { bgModeration } from './bg.moderation';
 import { bgPolls } from './bg.polls';
 import { bgTalk } from './bg.talk';
 import { bgThemes } from './bg.themes';
 
 export const bg = {
   ...bgTalk,
+  ...bgModeration,
   ...bgPolls,
   ...bgInsight,
   ...bgThemes,

@@ -1,10 +1,12 @@
 import { enInsight } from './en.insight';
+import { enModeration } from './en.moderation';
 import { enPolls } from './en.polls';
 import { enTalk } from './en.talk';
 import { enThemes } from './en.themes';
 
 export const en = {
   ...enTalk,
+  ...enModeration,
   ...enPolls,
   ...enInsight,
   ...enThemes,

@@ -10,6 +10,7 @@ import { LoadState } from '../../talk/LoadState';
 import { StatusBadge } from '../../talk/StatusBadge';
 import { pick } from '../../talk/text';
 import { useLoad } from '../../talk/useLoad';
+import { ModerationLinks } from '../moderation/ModerationLinks';
 import { FacilitatorPanel } from './FacilitatorPanel';
 import { SearchForm } from './SearchForm';
 import { TopicList } from './TopicList';
@@ -110,6 +111,7 @@ export function ConversationPage() {
       </p>
       <SearchForm conversationSlug={conversation.slug} />
       <TopicList topics={topics} />
+      <ModerationLinks conversation={conversation} />
     </Page>
   );
 }

@@ -55,6 +55,9 @@ export function FacilitatorPanel({ conversation, onChanged }: FacilitatorPanelPr
         <Link to={`${base}/topics/new`} className="button button--secondary">
           {t('conversation.addTopic')}
         </Link>
+        <Link to={`${base}/moderation`} className="button button--secondary">
+          {t('moderation.queueTitle')}
+        </Link>
         {nextStatuses[conversation.status].map((status) => (
           <button
             key={status}

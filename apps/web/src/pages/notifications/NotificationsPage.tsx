@@ -1,24 +1,40 @@
 import type { Notification } from '@razgovor/contracts';
 import { Page } from '../../components/Page';
 import { RequireSignIn } from '../../components/RequireSignIn';
-import { useI18n } from '../../i18n/i18n';
+import { useI18n, type Translate } from '../../i18n/i18n';
 import { Link } from '../../router/router';
 import { useNotificationList } from './NotificationsContext';
 
+function notificationText(t: Translate, notification: Notification): string {
+  switch (notification.type) {
+    case 'comment.replied':
+      return t('notifications.replied', {
+        name: notification.actorName ?? t('notifications.someone'),
+      });
+    case 'summary.published':
+      return t('notifications.summary');
+    case 'moderation.warned':
+      return `${t('sanction.warned')} ${notification.note ?? ''}`.trim();
+    case 'moderation.muted':
+      return `${t('sanction.muted')} ${notification.note ?? ''}`.trim();
+    case 'moderation.removed':
+      return `${t('sanction.removed')} ${notification.note ?? ''}`.trim();
+  }
+}
+
 function target(notification: Notification): string {
-  return notification.commentId
-    ? `/comments/${notification.commentId}`
-    : `/topics/${notification.topicId}`;
+  if (notification.commentId) return `/comments/${notification.commentId}`;
+
+  return notification.topicId
+    ? `/topics/${notification.topicId}`
+    : `/conversations/${notification.conversationId}`;
 }
 
 function NotificationItem({ notification }: { notification: Notification }) {
   const { t, formatDate } = useI18n();
   const { markRead } = useNotificationList();
   const isUnread = !notification.readAt;
-  const text =
-    notification.type === 'comment.replied'
-      ? t('notifications.replied', { name: notification.actorName ?? t('notifications.someone') })
-      : t('notifications.summary');
+  const text = notificationText(t, notification);
 
   return (
     <li

@@ -4,6 +4,7 @@ import { call } from '../../api/client';
 import { errorMessage } from '../../i18n/errors';
 import { useT } from '../../i18n/i18n';
 import { Link } from '../../router/router';
+import { FlagButton } from '../moderation/FlagDialog';
 import { useThread } from './ThreadContext';
 
 const editWindowMs = conversationLimits.editWindowMinutes * 60_000;
@@ -19,7 +20,9 @@ export function CommentActions({ comment }: { comment: Comment }) {
   const [error, setError] = useState<unknown>(null);
   const isOwn = !!me && comment.author.id === me.id;
   const isVisible = comment.status === 'visible';
-  const canReply = !!me && isOpen && isVisible;
+  const isPublished = isVisible && comment.moderation.state === 'published';
+  const canReply = !!me && isOpen && isPublished;
+  const canFlag = !!me && me.emailConfirmed && !isOwn && isPublished;
   const canEdit = isOwn && isOpen && isVisible && isEditable(comment);
   const isReplying = openForm?.kind === 'reply' && openForm.commentId === comment.id;
 
@@ -61,6 +64,7 @@ export function CommentActions({ comment }: { comment: Comment }) {
         </button>
       )}
       <Link to={`/comments/${comment.id}`}>{t('comment.permalink')}</Link>
+      {canFlag && <FlagButton comment={comment} />}
       {error !== null && (
         <p role="alert" className="inline-error">
           {errorMessage(t, error)}

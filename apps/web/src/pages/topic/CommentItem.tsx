@@ -3,6 +3,7 @@ import { call } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import { Markdown } from '../../markdown/Markdown';
 import { Composer } from '../../talk/Composer';
+import { ModerationNotice } from '../moderation/ModerationNotice';
 import { CommentActions } from './CommentActions';
 import { Revisions } from './Revisions';
 import { StanceButtons } from './StanceButtons';
@@ -18,7 +19,7 @@ export function authorName(comment: Comment, deleted: string): string {
 export function CommentItem({ comment }: { comment: Comment }) {
   const { t, locale, formatDate } = useI18n();
   const thread = useThread();
-  const { openForm, setOpenForm, dispatch, highlightId, canFacilitate } = thread;
+  const { openForm, setOpenForm, dispatch, highlightId, canFacilitate, me } = thread;
   const name = authorName(comment, t('comment.deletedAuthor'));
   const headingId = `comment-${comment.id}-by`;
   const isHighlighted = highlightId === comment.id;
@@ -66,6 +67,9 @@ export function CommentItem({ comment }: { comment: Comment }) {
         {isHighlighted && <span className="badge">{t('comment.highlighted')}</span>}
       </header>
       {isWithdrawn && <p className="comment__placeholder">{t('comment.withdrawn')}</p>}
+      {!isWithdrawn && (
+        <ModerationNotice comment={comment} isOwn={!!me && comment.author.id === me.id} />
+      )}
       {!isEditing && comment.body !== null && (
         <Markdown source={comment.body} breaks className="comment__body" />
       )}

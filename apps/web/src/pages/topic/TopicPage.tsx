@@ -18,6 +18,7 @@ import { StatusBadge } from '../../talk/StatusBadge';
 import { pick, plural } from '../../talk/text';
 import { useLoad } from '../../talk/useLoad';
 import { SummaryForm } from '../summaries/SummaryForm';
+import { SlowModeNotice } from '../moderation/SlowModeNotice';
 import { SummaryPanel } from '../summaries/SummaryPanel';
 import { groupByThread } from '../summaries/ThreadSummary';
 import { CommentNode } from './CommentTree';
@@ -78,6 +79,8 @@ export function TopicPage() {
     onTopicStatus: (status) =>
       setData((previous) => previous && { ...previous, topic: { ...previous.topic, status } }),
     onSummary: (summary) => upsertSummary(summary),
+    onSlowMode: (slowMode) =>
+      setData((previous) => previous && { ...previous, topic: { ...previous.topic, slowMode } }),
   });
 
   if (!data) return <LoadState error={error} />;
@@ -165,6 +168,14 @@ export function TopicPage() {
       <ThreadContext.Provider value={api}>
         <section aria-labelledby="discussion-title" className="discussion">
           <h2 id="discussion-title">{t('topic.discussion')}</h2>
+          {isOpen && (
+            <SlowModeNotice
+              slowMode={topic.slowMode}
+              me={me}
+              threads={threads}
+              isExempt={conversation.canFacilitate}
+            />
+          )}
           {isOpen && <TopComposer />}
           <div className="discussion__tools">
             <label htmlFor="comment-sort">{t('sort.label')}</label>

@@ -98,7 +98,11 @@ export function threadsReducer(state: Threads, action: ThreadAction): Threads {
     case 'replies':
       return addReplies(state, action.replies);
     case 'arrived':
-      if (state.byId[action.comment.id]) return state;
+      // A held comment its author already sees arrives again once approved: update it in place.
+      if (state.byId[action.comment.id]) {
+        return threadsReducer(state, { type: 'changed', comment: action.comment });
+      }
+
       if (state.pending.some((item) => item.id === action.comment.id)) return state;
 
       return { ...state, pending: [...state.pending, action.comment] };

@@ -1,4 +1,4 @@
-import type { ServerEventEnvelope, Summary, TopicStatus } from '@razgovor/contracts';
+import type { ServerEventEnvelope, SlowMode, Summary, TopicStatus } from '@razgovor/contracts';
 import { useEffect, useRef, useState, type Dispatch } from 'react';
 import { followConversation, watchTopic } from '../../live/socket';
 import type { ThreadAction } from './threads';
@@ -7,6 +7,7 @@ interface LiveHandlers {
   dispatch: Dispatch<ThreadAction>;
   onTopicStatus: (status: TopicStatus) => void;
   onSummary: (summary: Summary) => void;
+  onSlowMode?: (slowMode: SlowMode | null) => void;
 }
 
 function route(envelope: ServerEventEnvelope, topicId: string, handlers: LiveHandlers): void {
@@ -20,6 +21,9 @@ function route(envelope: ServerEventEnvelope, topicId: string, handlers: LiveHan
       break;
     case 'comment.edited':
     case 'comment.withdrawn':
+    case 'comment.hidden':
+    case 'comment.restored':
+    case 'comment.redacted':
       dispatch({ type: 'changed', comment: envelope.payload.comment });
       break;
     case 'stance.changed':
@@ -28,6 +32,9 @@ function route(envelope: ServerEventEnvelope, topicId: string, handlers: LiveHan
     case 'topic.opened':
     case 'topic.closed':
       if (envelope.payload.topicId === topicId) handlers.onTopicStatus(envelope.payload.status);
+      break;
+    case 'topic.slow_mode_changed':
+      if (envelope.payload.topicId === topicId) handlers.onSlowMode?.(envelope.payload.slowMode);
       break;
     case 'summary.published':
       if (envelope.payload.summary.topicId === topicId)
