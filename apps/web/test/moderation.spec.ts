@@ -21,11 +21,11 @@ describe('moderating a conversation in the browser', () => {
 
   /** Marks the window so that a later check can tell the page was never reloaded. */
   async function mark(page: Page): Promise<void> {
-    await page.evaluate(() => Object.assign(window, { notReloaded: true }));
+    await page.evaluate(() => Object.assign(globalThis, { notReloaded: true }));
   }
 
   async function wasReloaded(page: Page): Promise<boolean> {
-    return page.evaluate(() => !(window as unknown as { notReloaded?: boolean }).notReloaded);
+    return page.evaluate(() => !(globalThis as { notReloaded?: boolean }).notReloaded);
   }
 
   it('carries a report live to one facilitator, and an appeal to another who restores', async () => {
