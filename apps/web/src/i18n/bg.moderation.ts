@@ -215,6 +215,9 @@ export const bgModeration = {
   'auditAction.word_list.added': 'Добавен запис в списъка с думи',
   'auditAction.word_list.changed': 'Променен запис в списъка с думи',
   'auditAction.word_list.removed': 'Премахнат запис от списъка с думи',
+  'notifications.hidden': 'Ваш коментар беше скрит. Причина: {reason}.',
+  'notifications.appealRestored': 'Жалбата ви е разгледана: коментарът ви отново се вижда.',
+  'notifications.appealUpheld': 'Жалбата ви е разгледана: коментарът остава скрит.',
   'ledger.title': 'Публичен регистър на модерацията',
   'ledger.link': 'Регистър на модерацията: какво е задържано, скрито и възстановено',
   'ledger.intro':

@@ -211,6 +211,9 @@ export const enModeration = {
   'auditAction.word_list.added': 'Word list entry added',
   'auditAction.word_list.changed': 'Word list entry changed',
   'auditAction.word_list.removed': 'Word list entry removed',
+  'notifications.hidden': 'Your comment was hidden. Reason: {reason}.',
+  'notifications.appealRestored': 'Your appeal was heard: your comment is visible again.',
+  'notifications.appealUpheld': 'Your appeal was heard: the comment stays hidden.',
   'ledger.title': 'Moderation ledger',
   'ledger.link': 'Moderation ledger: what was held, hidden and restored',
   'ledger.intro':

@@ -1,9 +1,15 @@
-import type { Notification } from '@razgovor/contracts';
+import { placeholderReasons, type Notification } from '@razgovor/contracts';
 import { Page } from '../../components/Page';
 import { RequireSignIn } from '../../components/RequireSignIn';
 import { useI18n, type Translate } from '../../i18n/i18n';
 import { Link } from '../../router/router';
 import { useNotificationList } from './NotificationsContext';
+
+function hideReasonText(t: Translate, code: string | null): string {
+  const reason = placeholderReasons.find((known) => known === code) ?? 'other';
+
+  return t(`hideReason.${reason}`);
+}
 
 function notificationText(t: Translate, notification: Notification): string {
   switch (notification.type) {
@@ -19,6 +25,12 @@ function notificationText(t: Translate, notification: Notification): string {
       return `${t('sanction.muted')} ${notification.note ?? ''}`.trim();
     case 'moderation.removed':
       return `${t('sanction.removed')} ${notification.note ?? ''}`.trim();
+    case 'moderation.hidden':
+      return t('notifications.hidden', { reason: hideReasonText(t, notification.note) });
+    case 'moderation.appeal_decided':
+      return notification.note === 'restored'
+        ? t('notifications.appealRestored')
+        : t('notifications.appealUpheld');
   }
 }
 
