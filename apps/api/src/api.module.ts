@@ -27,6 +27,7 @@ import { CommentModerationController } from './moderation/comment-moderation.con
 import { ModerationController } from './moderation/moderation.controller';
 import { WordListController } from './moderation/word-list.controller';
 import { PollsController, SurveysController } from './preferences/polls.controller';
+import { StatementsController } from './preferences/statements.controller';
 import { DevMailboxController } from './system/dev-mailbox.controller';
 import { HealthController } from './system/health.controller';
 import { TagsController, ThemesController } from './themes/themes.controller';
@@ -64,6 +65,7 @@ export class ApiModule {
         ExportsController,
         ThemesController,
         TagsController,
+        StatementsController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

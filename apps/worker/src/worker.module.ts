@@ -8,6 +8,8 @@ import {
   type CoreOptions,
   ExportRunner,
   ExportsModule,
+  OpinionMapService,
+  PreferencesModule,
   SCHEDULE_QUEUE_TOKEN,
   ThemeRunsService,
   ThemesModule,
@@ -16,6 +18,7 @@ import type { Queue } from 'bullmq';
 import { ExportProcessor } from './exports/export.processor';
 import { JobsHost } from './jobs/jobs-host';
 import { MailProcessor } from './mail/mail.processor';
+import { OpinionMapProcessor } from './opinions/opinion-map.processor';
 import { ScheduleProcessor } from './schedule/schedule.processor';
 import { ThemePlacementProcessor } from './themes/theme-placement.processor';
 import { ThemeRunProcessor } from './themes/theme-run.processor';
@@ -25,7 +28,13 @@ export class WorkerModule {
   static forRoot(options: CoreOptions): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(options), ConversationsModule, ExportsModule, ThemesModule],
+      imports: [
+        CoreModule.forRoot(options),
+        ConversationsModule,
+        ExportsModule,
+        ThemesModule,
+        PreferencesModule,
+      ],
       providers: [
         {
           provide: MailProcessor,
@@ -55,6 +64,11 @@ export class WorkerModule {
           useFactory: (runs: ThemeRunsService) => new ThemePlacementProcessor(runs),
         },
         {
+          provide: OpinionMapProcessor,
+          inject: [OpinionMapService],
+          useFactory: (maps: OpinionMapService) => new OpinionMapProcessor(maps),
+        },
+        {
           provide: JobsHost,
           inject: [
             APP_CONFIG,
@@ -63,6 +77,7 @@ export class WorkerModule {
             ThemeRunProcessor,
             ThemePlacementProcessor,
             ExportProcessor,
+            OpinionMapProcessor,
           ],
           useFactory: (
             config: AppConfig,
@@ -71,7 +86,8 @@ export class WorkerModule {
             themeRuns: ThemeRunProcessor,
             themePlacement: ThemePlacementProcessor,
             exports: ExportProcessor,
-          ) => new JobsHost(config, [mail, schedule, themeRuns, themePlacement, exports]),
+            maps: OpinionMapProcessor,
+          ) => new JobsHost(config, [mail, schedule, themeRuns, themePlacement, exports, maps]),
         },
       ],
     };

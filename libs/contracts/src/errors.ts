@@ -51,6 +51,7 @@ export const errorCodes = [
   'REPORT_NOT_PUBLISHED',
   'TAG_NAME_TAKEN',
   'THEME_NOT_ACTIVE',
+  'STATEMENT_NOT_PUBLISHED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -54,6 +54,10 @@ export interface ServerEvents {
   'theme_run.updated': { run: ThemeRun };
   /** Audience `analysts`: themes changed (a run, curation, new comments placed); reload them. */
   'themes.changed': { conversationId: string; themeIds: string[]; change: ThemesChange };
+  /** A statement became votable (audience public) or waits for review (facilitators). */
+  'statement.created': { statementId: string; state: 'published' | 'pending' };
+  /** A new opinion map was drawn: reload it. */
+  'opinion_map.updated': { conversationId: string; run: number; placed: number };
 }
 
 export type ThemesChange = 'run' | 'placed' | 'renamed' | 'flagged' | 'merged' | 'split' | 'moved';
@@ -80,6 +84,8 @@ export const serverEventNames = [
   'poll.answered',
   'theme_run.updated',
   'themes.changed',
+  'statement.created',
+  'opinion_map.updated',
 ] as const satisfies readonly ServerEventName[];
 
 /**

@@ -273,3 +273,98 @@ export const breakdownValues: Record<BreakdownDimension, readonly string[]> = {
   ageBand: ageBands,
   gender: genders,
 };
+
+export const statementVotes = ['agree', 'disagree', 'pass'] as const;
+export type StatementVote = (typeof statementVotes)[number];
+
+export const statementStates = ['published', 'pending', 'rejected'] as const;
+export type StatementState = (typeof statementStates)[number];
+
+export const statementLimits = { bodyMax: 280 } as const;
+
+export const createStatementRequest = z.strictObject({
+  body: z
+    .string()
+    .trim()
+    .min(1, 'Write something first')
+    .max(
+      statementLimits.bodyMax,
+      `A statement may hold at most ${statementLimits.bodyMax} characters`,
+    )
+    .refine((value) => !/[\p{Cc}]/u.test(value), {
+      message: 'Must not contain control characters or line breaks',
+    }),
+});
+export type CreateStatementRequest = z.input<typeof createStatementRequest>;
+
+export const statementVoteRequest = z.strictObject({ vote: z.enum(statementVotes) });
+export type StatementVoteRequest = z.input<typeof statementVoteRequest>;
+
+export const statementDecisionRequest = z.strictObject({
+  decision: z.enum(['publish', 'reject']),
+  reason: z.string().trim().max(500).optional(),
+});
+export type StatementDecisionRequest = z.input<typeof statementDecisionRequest>;
+
+export const statementListQuery = z.strictObject({
+  state: z.enum(statementStates).optional().default('published'),
+});
+export type StatementListQuery = z.infer<typeof statementListQuery>;
+
+export const statement = z.object({
+  id: z.string(),
+  conversationId: z.string(),
+  body: z.string(),
+  language: z.string(),
+  state: z.enum(statementStates),
+  /** Why it waits for review; shown to its author and facilitators only. */
+  holdReason: z.string().nullable(),
+  agree: z.number(),
+  disagree: z.number(),
+  pass: z.number(),
+  isMine: z.boolean(),
+  myVote: z.enum(statementVotes).nullable(),
+  createdAt: z.string(),
+});
+export type Statement = z.infer<typeof statement>;
+
+export const statementList = z.object({ items: z.array(statement) });
+export type StatementList = z.infer<typeof statementList>;
+
+export const nextStatement = z.object({
+  statement: statement.nullable(),
+  /** Published statements the caller has not voted on yet, this one included. */
+  remaining: z.number(),
+  voted: z.number(),
+});
+export type NextStatement = z.infer<typeof nextStatement>;
+
+const statementRef = z.object({
+  statementId: z.string(),
+  direction: z.enum(['agree', 'disagree']),
+});
+
+export const opinionMap = z.object({
+  conversationId: z.string(),
+  /** The run number; null before the first map was drawn. */
+  run: z.number().nullable(),
+  computedAt: z.string().nullable(),
+  voters: z.number(),
+  placed: z.number(),
+  groups: z.array(
+    z.object({
+      id: z.number(),
+      size: z.number(),
+      representative: z.array(statementRef.extend({ agreeShare: z.number() })),
+    }),
+  ),
+  consensus: z.array(statementRef.extend({ score: z.number() })),
+  divisive: z.array(z.object({ statementId: z.string(), agreeByGroup: z.array(z.number()) })),
+  /** Everyone placed, without names: the position on the two axes and the group. */
+  points: z.array(z.object({ x: z.number(), y: z.number(), group: z.number().nullable() })),
+  /** The caller's own place, when they have voted enough to be placed. */
+  me: z.object({ x: z.number(), y: z.number(), group: z.number().nullable() }).nullable(),
+  /** The statements named in the lists above. */
+  statements: z.array(z.object({ id: z.string(), body: z.string() })),
+});
+export type OpinionMap = z.infer<typeof opinionMap>;

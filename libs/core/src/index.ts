@@ -83,3 +83,7 @@ export * from './themes/themes.repository';
 export * from './themes/themes-reading.service';
 export * from './themes/theme-curation.service';
 export * from './themes/tags.service';
+export * from './preferences/statements.service';
+export * from './preferences/statements.repository';
+export * from './preferences/opinion-map.service';
+export * from './preferences/opinion-map.queue';

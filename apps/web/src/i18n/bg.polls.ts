@@ -9,6 +9,7 @@ export const bgPolls = {
   'error.RANKING_INCOMPLETE': 'Подредете всички възможности, преди да изпратите.',
   'error.BUDGET_NOT_BALANCED': 'Сумите трябва да дават точно цялата сума.',
   'error.RESULTS_HIDDEN': 'Резултатите още не се показват.',
+  'error.STATEMENT_NOT_PUBLISHED': 'Това твърдение не е отворено за гласуване.',
   'error.SURVEY_RUN_MISSING': 'Проучването няма такъв кръг.',
   'polls.link': 'Анкети и проучвания',
   'polls.title': 'Анкети и проучвания: {title}',

@@ -9,6 +9,7 @@ export const enPolls = {
   'error.RANKING_INCOMPLETE': 'Put every option in order before sending.',
   'error.BUDGET_NOT_BALANCED': 'The amounts must add up exactly to the whole sum.',
   'error.RESULTS_HIDDEN': 'The results are not shown yet.',
+  'error.STATEMENT_NOT_PUBLISHED': 'This statement is not open for votes.',
   'error.SURVEY_RUN_MISSING': 'This survey has no such run.',
   'polls.link': 'Polls and surveys',
   'polls.title': 'Polls and surveys: {title}',

@@ -8,6 +8,7 @@ import { AuditEverywhere1765100000000 } from './migrations/1765100000000-audit-e
 import { Themes1765200000000 } from './migrations/1765200000000-themes';
 import { Reports1765300000000 } from './migrations/1765300000000-reports';
 import { Preferences1765400000000 } from './migrations/1765400000000-preferences';
+import { Statements1765400000001 } from './migrations/1765400000001-statements';
 
 export const entities = [User, AccountToken];
 export const migrations = [
@@ -18,6 +19,7 @@ export const migrations = [
   Themes1765200000000,
   Reports1765300000000,
   Preferences1765400000000,
+  Statements1765400000001,
 ];
 
 export function createDataSource(databaseUrl: string, poolSize = 10): DataSource {

@@ -62,4 +62,5 @@ export const httpStatusByCode: Record<ErrorCode, number> = {
   REPORT_NOT_PUBLISHED: 404,
   TAG_NAME_TAKEN: 409,
   THEME_NOT_ACTIVE: 409,
+  STATEMENT_NOT_PUBLISHED: 409,
 };

@@ -15,7 +15,8 @@ export interface NewAuditEntry {
     | 'summary'
     | 'theme'
     | 'theme-run'
-    | 'tag';
+    | 'tag'
+    | 'statement';
   targetId: string | null;
   reason?: string | null;
   before?: unknown;

@@ -91,7 +91,7 @@ export class ContributionGate {
     tx: Sql,
     user: User,
     conversation: ConversationRecord,
-    topic: TopicRecord,
+    topic: Pick<TopicRecord, 'moderationMode'>,
     verdict: ContentVerdict,
   ): Promise<Admission> {
     await this.assertMayTakePart(user, conversation, tx);

@@ -1,5 +1,15 @@
-import { Module, type Provider } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Module,
+  type OnApplicationShutdown,
+  type Provider,
+} from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
 import { Clock } from '../common/clock';
+import { REDIS } from '../common/tokens';
+import { APP_CONFIG, type AppConfig } from '../config/config';
 import { ConversationsModule } from '../conversations/conversations.module';
 import { ConversationsRepository } from '../conversations/conversations.repository';
 import { ConversationsService } from '../conversations/conversations.service';
@@ -7,11 +17,33 @@ import { TopicsRepository } from '../conversations/topics.repository';
 import { Database } from '../database/sql';
 import { EventNotices } from '../events/event-notices';
 import { EventsRepository } from '../events/events.repository';
+import { createQueue } from '../jobs/queues';
+import { AuditRepository } from '../moderation/audit.repository';
 import { ContributionGate } from '../moderation/contribution-gate';
+import {
+  OPINION_MAP_QUEUE,
+  type OpinionMapJob,
+  OpinionMapQueue,
+  opinionMapJobOptions,
+} from './opinion-map.queue';
+import { OpinionMapService } from './opinion-map.service';
+import { StatementsRepository } from './statements.repository';
+import { StatementsService } from './statements.service';
 import { PollsRepository } from './polls.repository';
 import { PollsService } from './polls.service';
 import { SurveysRepository } from './surveys.repository';
 import { SurveysService } from './surveys.service';
+
+export const OPINION_MAP_QUEUE_TOKEN = Symbol('OPINION_MAP_QUEUE');
+
+@Injectable()
+class PreferencesLifecycle implements OnApplicationShutdown {
+  constructor(@Inject(OPINION_MAP_QUEUE_TOKEN) private readonly queue: Queue) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.queue.close();
+  }
+}
 
 type Constructor = abstract new (...args: never[]) => unknown;
 
@@ -26,11 +58,29 @@ function provide<T extends new (...args: never[]) => unknown>(
   };
 }
 
-const repositories: Provider[] = [PollsRepository, SurveysRepository].map((Repository) => ({
-  provide: Repository,
-  inject: [Database],
-  useFactory: (database: Database) => new Repository(database.pool),
-}));
+const repositories: Provider[] = [
+  ...[PollsRepository, SurveysRepository, StatementsRepository].map((Repository) => ({
+    provide: Repository,
+    inject: [Database],
+    useFactory: (database: Database) => new Repository(database.pool),
+  })),
+  {
+    provide: OPINION_MAP_QUEUE_TOKEN,
+    inject: [REDIS, APP_CONFIG],
+    useFactory: (redis: Redis, config: AppConfig) =>
+      createQueue<OpinionMapJob>(
+        OPINION_MAP_QUEUE,
+        redis,
+        config.redisPrefix,
+        opinionMapJobOptions,
+      ),
+  },
+  {
+    provide: OpinionMapQueue,
+    inject: [OPINION_MAP_QUEUE_TOKEN],
+    useFactory: (queue: Queue<OpinionMapJob>) => new OpinionMapQueue(queue),
+  },
+];
 
 const services: Provider[] = [
   provide(PollsService, [
@@ -55,12 +105,42 @@ const services: Provider[] = [
     EventNotices,
     Clock,
   ]),
+  provide(StatementsService, [
+    Database,
+    StatementsRepository,
+    ConversationsService,
+    ConversationsRepository,
+    EventsRepository,
+    EventNotices,
+    Clock,
+    ContributionGate,
+    AuditRepository,
+    OpinionMapQueue,
+  ]),
+  provide(OpinionMapService, [
+    Database,
+    StatementsRepository,
+    ConversationsService,
+    EventsRepository,
+    EventNotices,
+    Clock,
+  ]),
 ];
 
-/** Polls and surveys: what people prefer, beside what they write. */
+/** Polls, surveys, statements and opinion maps: what people prefer, beside what they write. */
 @Module({
   imports: [ConversationsModule],
-  providers: [...repositories, ...services],
-  exports: [PollsRepository, SurveysRepository, PollsService, SurveysService],
+  providers: [...repositories, ...services, PreferencesLifecycle],
+  exports: [
+    PollsRepository,
+    SurveysRepository,
+    StatementsRepository,
+    OPINION_MAP_QUEUE_TOKEN,
+    OpinionMapQueue,
+    PollsService,
+    SurveysService,
+    StatementsService,
+    OpinionMapService,
+  ],
 })
 export class PreferencesModule {}

@@ -1,0 +1,212 @@
+import type { NextStatement, OpinionMap, Statement } from '@razgovor/contracts';
+import { OpinionMapService } from '@razgovor/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSystem, type TestSystem } from '../../../test/support/system';
+import { ConversationFixtures, type Person } from './conversations.fixtures';
+import { LiveClient } from './live.support';
+
+describe('statements and the opinion map', () => {
+  let system: TestSystem;
+  let fixtures: ConversationFixtures;
+
+  beforeAll(async () => {
+    system = await startSystem();
+    fixtures = new ConversationFixtures(system);
+  });
+  afterAll(async () => {
+    await system.stop();
+  });
+
+  async function submit(person: Person, conversationId: string, body: string) {
+    const response = await person.client.post(`/api/conversations/${conversationId}/statements`, {
+      body,
+    });
+    expect(response.status).toBe(201);
+
+    return response.body as Statement;
+  }
+
+  async function vote(person: Person, statementId: string, value: string) {
+    const response = await person.client.put(`/api/statements/${statementId}/vote`, {
+      vote: value,
+    });
+    expect(response.status).toBe(200);
+
+    return response.body as Statement;
+  }
+
+  async function waitForMap(person: Person, conversationId: string, minRun = 1) {
+    for (let i = 0; i < 150; i++) {
+      const map = (await person.client.get(`/api/conversations/${conversationId}/opinion-map`))
+        .body as OpinionMap;
+      if ((map.run ?? 0) >= minRun) return map;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+
+    throw new Error('No opinion map was drawn within 15 s');
+  }
+
+  it('finds the two camps of a vote matrix, with each person placed in their own', async () => {
+    const { conversation } = await fixtures.openTopic();
+    const live = await LiveClient.connect(system.url);
+    await live.join(conversation.id);
+    const green: Person[] = [];
+    const grey: Person[] = [];
+    for (let i = 0; i < 6; i++) green.push(await fixtures.person());
+    for (let i = 0; i < 6; i++) grey.push(await fixtures.person());
+    const bodies = [
+      'Повече пари за паркове',
+      'Повече пейки',
+      'Повече дървета',
+      'Повече детски площадки',
+      'Повече паркинги',
+      'По-широки булеварди',
+      'Повече светофари',
+      'Повече гаражи',
+      'Всеки район да има глас',
+    ];
+    // Each statement's author is of the camp that agrees with it: authors agree with their own.
+    const authors = [...green.slice(0, 4), ...grey.slice(0, 4), green[4]!];
+    const statements: Statement[] = [];
+    for (const [index, body] of bodies.entries()) {
+      statements.push(await submit(authors[index]!, conversation.id, body));
+    }
+
+    for (const [camp, people] of [
+      ['green', green],
+      ['grey', grey],
+    ] as const) {
+      for (const person of people) {
+        for (const [index, statement] of statements.entries()) {
+          const isGreenStatement = index < 4;
+          const agrees = index === 8 || (camp === 'green') === isGreenStatement;
+          await vote(person, statement.id, agrees ? 'agree' : 'disagree');
+        }
+      }
+    }
+
+    await live.waitForEvent((event) => event.type === 'opinion_map.updated', 'a map event');
+    // The worker draws a map per window of votes; one drawn now surely holds every vote.
+    await system.api.get(OpinionMapService).draw(conversation.id);
+    const latest = await waitForMap(green[0]!, conversation.id);
+
+    expect(latest.groups).toHaveLength(2);
+    const groupOf = async (person: Person) =>
+      (
+        (await person.client.get(`/api/conversations/${conversation.id}/opinion-map`))
+          .body as OpinionMap
+      ).me?.group;
+    const greenGroups = new Set(await Promise.all(green.map(groupOf)));
+    const greyGroups = new Set(await Promise.all(grey.map(groupOf)));
+    expect(greenGroups.size).toBe(1);
+    expect(greyGroups.size).toBe(1);
+    expect([...greenGroups][0]).not.toBe([...greyGroups][0]);
+    expect(latest.consensus.map((item) => item.statementId)).toContain(statements[8]!.id);
+    const greenGroup = latest.groups.find((group) => group.id === [...greenGroups][0])!;
+    const agreedByGreen = greenGroup.representative
+      .filter((item) => item.direction === 'agree')
+      .map((item) => item.statementId);
+    expect(agreedByGreen.length).toBeGreaterThan(0);
+    expect(agreedByGreen.every((id) => statements.slice(0, 4).some((s) => s.id === id))).toBe(true);
+    expect(latest.points.length).toBe(latest.placed);
+    expect(JSON.stringify(latest.points)).not.toContain(green[0]!.id);
+    expect(latest.voters).toBe(12);
+    live.close();
+  });
+
+  it('draws a map once per set of votes, however often the job runs', async () => {
+    const { conversation } = await fixtures.openTopic();
+    const people: Person[] = [];
+    for (let i = 0; i < 3; i++) people.push(await fixtures.person());
+    const statement = await submit(people[0]!, conversation.id, 'Да има повече анкети');
+    await vote(people[1]!, statement.id, 'agree');
+    await vote(people[2]!, statement.id, 'disagree');
+    await waitForMap(people[0]!, conversation.id);
+    const maps = system.api.get(OpinionMapService);
+
+    const again = await Promise.all([maps.draw(conversation.id), maps.draw(conversation.id)]);
+
+    expect(again).toEqual([null, null]);
+    const rows = await fixtures.sql('SELECT number FROM opinion_maps WHERE conversation_id = $1', [
+      conversation.id,
+    ]);
+    expect(rows).toHaveLength(1);
+  });
+
+  it('serves unvoted statements one at a time, fewest votes first, and counts changed votes', async () => {
+    const { conversation } = await fixtures.openTopic();
+    const [first, second, reader] = [
+      await fixtures.person(),
+      await fixtures.person(),
+      await fixtures.person(),
+    ];
+    const popular = await submit(first!, conversation.id, 'Бюджетът да е по-голям');
+    await vote(second!, popular.id, 'agree');
+    const quiet = await submit(second!, conversation.id, 'Гласуването да е онлайн');
+
+    const next = (await reader!.client.get(`/api/conversations/${conversation.id}/statements/next`))
+      .body as NextStatement;
+    expect(next).toMatchObject({ remaining: 2, voted: 0, statement: { id: quiet.id } });
+    await vote(reader!, quiet.id, 'pass');
+    const changed = await vote(reader!, quiet.id, 'disagree');
+    expect(changed).toMatchObject({ agree: 1, disagree: 1, pass: 0, myVote: 'disagree' });
+    const after = (
+      await reader!.client.get(`/api/conversations/${conversation.id}/statements/next`)
+    ).body as NextStatement;
+    expect(after).toMatchObject({ remaining: 1, voted: 1, statement: { id: popular.id } });
+  });
+
+  it('holds statements under pre-moderation until a facilitator publishes them', async () => {
+    const { facilitator, conversation } = await fixtures.openTopic();
+    await facilitator.client.patch(`/api/conversations/${conversation.id}/moderation/settings`, {
+      mode: 'pre',
+    });
+    const author = await fixtures.person();
+    const reader = await fixtures.person();
+
+    const held = await submit(author, conversation.id, 'Проектите да се гласуват два пъти');
+    const hidden = await reader.client.get(`/api/conversations/${conversation.id}/statements/next`);
+    const early = await reader.client.put(`/api/statements/${held.id}/vote`, { vote: 'agree' });
+    const queue = await facilitator.client.get(
+      `/api/conversations/${conversation.id}/statements?state=pending`,
+    );
+    const peek = await reader.client.get(
+      `/api/conversations/${conversation.id}/statements?state=pending`,
+    );
+    const decided = await facilitator.client.post(`/api/statements/${held.id}/decision`, {
+      decision: 'publish',
+    });
+    const shown = await reader.client.get(`/api/conversations/${conversation.id}/statements/next`);
+
+    expect(held).toMatchObject({ state: 'pending', holdReason: 'pre-moderation' });
+    expect((hidden.body as NextStatement).statement).toBeNull();
+    expect(early.status).toBe(404);
+    expect((queue.body as { items: Statement[] }).items.map((item) => item.id)).toEqual([held.id]);
+    expect(peek.status).toBe(403);
+    expect(decided.body).toMatchObject({ state: 'published' });
+    expect((shown.body as NextStatement).statement?.id).toBe(held.id);
+    const audit = await fixtures.sql<{ action: string }>(
+      'SELECT action FROM audit_log WHERE target_id = $1 ORDER BY created_at',
+      [held.id],
+    );
+    expect(audit.map((row) => row.action)).toEqual(['statement.held', 'statement.published']);
+  });
+
+  it('refuses an empty or overlong statement with a clear message', async () => {
+    const { conversation } = await fixtures.openTopic();
+    const author = await fixtures.person();
+
+    const empty = await author.client.post(`/api/conversations/${conversation.id}/statements`, {
+      body: '  ',
+    });
+    const long = await author.client.post(`/api/conversations/${conversation.id}/statements`, {
+      body: 'а'.repeat(281),
+    });
+
+    expect(empty.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'body' }] });
+    expect(long.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ path: 'body', message: expect.stringContaining('280') as string }],
+    });
+  });
+});

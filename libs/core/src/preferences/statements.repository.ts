@@ -1,0 +1,253 @@
+import type { StatementState, StatementVote } from '@razgovor/contracts';
+import type { Sql } from '../database/sql';
+
+export interface StatementRecord {
+  id: string;
+  conversationId: string;
+  authorId: string;
+  body: string;
+  language: string;
+  state: StatementState;
+  holdReason: string | null;
+  agree: number;
+  disagree: number;
+  pass: number;
+  myVote: StatementVote | null;
+  createdAt: Date;
+}
+
+export interface StoredMap {
+  number: number;
+  inputVoteSeq: number;
+  voters: number;
+  placed: number;
+  result: MapResult;
+  createdAt: Date;
+}
+
+/** What a map run stores: the library's output with statement and person ids. */
+export interface MapResult {
+  groups: Array<{
+    id: number;
+    size: number;
+    centroid: number[];
+    representative: Array<{
+      statementId: string;
+      direction: 'agree' | 'disagree';
+      agreeShare: number;
+    }>;
+  }>;
+  consensus: Array<{ statementId: string; direction: 'agree' | 'disagree'; score: number }>;
+  divisive: Array<{ statementId: string; agreeByGroup: number[] }>;
+  /** Person id, x, y, group id (null when placed but not grouped). */
+  placements: Array<[string, number, number, number | null]>;
+}
+
+const voteValue: Record<StatementVote, number> = { agree: 1, disagree: -1, pass: 0 };
+const voteNames = `CASE v.vote WHEN 1 THEN 'agree' WHEN -1 THEN 'disagree' WHEN 0 THEN 'pass' END`;
+
+const columns = `s.id, s.conversation_id AS "conversationId", s.author_id AS "authorId", s.body,
+  s.language, s.state, s.hold_reason AS "holdReason", s.agree_count AS agree,
+  s.disagree_count AS disagree, s.pass_count AS pass, s.created_at AS "createdAt"`;
+
+export class StatementsRepository {
+  constructor(private readonly pool: Sql) {}
+
+  async insert(
+    tx: Sql,
+    statement: Pick<
+      StatementRecord,
+      'conversationId' | 'authorId' | 'body' | 'language' | 'state' | 'holdReason'
+    >,
+    now: Date,
+  ): Promise<string> {
+    const row = await tx.row<{ id: string }>(
+      `INSERT INTO statements (conversation_id, author_id, body, language, state, hold_reason,
+                               created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [
+        statement.conversationId,
+        statement.authorId,
+        statement.body,
+        statement.language,
+        statement.state,
+        statement.holdReason,
+        now,
+      ],
+    );
+
+    return row!.id;
+  }
+
+  find(id: string, viewerId: string | null, tx: Sql = this.pool): Promise<StatementRecord | null> {
+    return tx.row<StatementRecord>(
+      `SELECT ${columns},
+              (SELECT ${voteNames} FROM statement_votes v
+                WHERE v.statement_id = s.id AND v.user_id = $2) AS "myVote"
+         FROM statements s WHERE s.id = $1`,
+      [id, viewerId],
+    );
+  }
+
+  list(conversationId: string, state: StatementState, viewerId: string | null) {
+    return this.pool.rows<StatementRecord>(
+      `SELECT ${columns},
+              (SELECT ${voteNames} FROM statement_votes v
+                WHERE v.statement_id = s.id AND v.user_id = $3) AS "myVote"
+         FROM statements s
+        WHERE s.conversation_id = $1 AND s.state = $2
+        ORDER BY s.created_at, s.id`,
+      [conversationId, state, viewerId],
+    );
+  }
+
+  /** The published statement with the fewest votes that the person has not voted on. */
+  async next(conversationId: string, userId: string) {
+    const row = await this.pool.row<{ id: string | null; remaining: number; voted: number }>(
+      `WITH open AS (
+         SELECT s.id, s.agree_count + s.disagree_count + s.pass_count AS votes, s.created_at
+           FROM statements s
+          WHERE s.conversation_id = $1 AND s.state = 'published'
+            AND NOT EXISTS (SELECT 1 FROM statement_votes v
+                             WHERE v.statement_id = s.id AND v.user_id = $2))
+       SELECT (SELECT id FROM open ORDER BY votes, created_at, id LIMIT 1) AS id,
+              (SELECT count(*)::int FROM open) AS remaining,
+              (SELECT count(*)::int FROM statement_votes v
+                 JOIN statements s ON s.id = v.statement_id AND s.state = 'published'
+                WHERE v.conversation_id = $1 AND v.user_id = $2) AS voted`,
+      [conversationId, userId],
+    );
+
+    return row!;
+  }
+
+  /** Stores a vote and moves the counters; returns the conversation's new vote count. */
+  async vote(
+    tx: Sql,
+    statement: { id: string; conversationId: string },
+    userId: string,
+    vote: StatementVote,
+    now: Date,
+  ): Promise<number> {
+    const previous = await tx.row<{ vote: number }>(
+      `SELECT vote FROM statement_votes WHERE statement_id = $1 AND user_id = $2 FOR UPDATE`,
+      [statement.id, userId],
+    );
+    const value = voteValue[vote];
+    await tx.rows(
+      `INSERT INTO statement_votes (statement_id, user_id, conversation_id, vote, created_at,
+                                    updated_at)
+       VALUES ($1, $2, $3, $4, $5, $5)
+       ON CONFLICT (statement_id, user_id) DO UPDATE SET vote = EXCLUDED.vote,
+         updated_at = EXCLUDED.updated_at`,
+      [statement.id, userId, statement.conversationId, value, now],
+    );
+    const shift = (target: number) =>
+      (value === target ? 1 : 0) - (previous?.vote === target ? 1 : 0);
+    await tx.rows(
+      `UPDATE statements SET agree_count = agree_count + $2, disagree_count = disagree_count + $3,
+              pass_count = pass_count + $4 WHERE id = $1`,
+      [statement.id, shift(1), shift(-1), shift(0)],
+    );
+    const counter = await tx.row<{ seq: string }>(
+      `INSERT INTO opinion_counters (conversation_id, vote_seq) VALUES ($1, 1)
+       ON CONFLICT (conversation_id) DO UPDATE SET vote_seq = opinion_counters.vote_seq + 1
+       RETURNING vote_seq AS seq`,
+      [statement.conversationId],
+    );
+
+    return Number(counter!.seq);
+  }
+
+  async decide(
+    tx: Sql,
+    id: string,
+    state: StatementState,
+    userId: string,
+    now: Date,
+  ): Promise<void> {
+    await tx.rows(
+      `UPDATE statements SET state = $2, decided_by = $3, decided_at = $4 WHERE id = $1`,
+      [id, state, userId, now],
+    );
+    // Votes on a statement that leaves or joins the published set change what a map reads.
+    await tx.rows(
+      `INSERT INTO opinion_counters (conversation_id, vote_seq)
+       SELECT conversation_id, 1 FROM statements WHERE id = $1
+       ON CONFLICT (conversation_id) DO UPDATE SET vote_seq = opinion_counters.vote_seq + 1`,
+      [id],
+    );
+  }
+
+  async voteSeq(tx: Sql, conversationId: string): Promise<number> {
+    const row = await tx.row<{ seq: string }>(
+      'SELECT vote_seq AS seq FROM opinion_counters WHERE conversation_id = $1',
+      [conversationId],
+    );
+
+    return Number(row?.seq ?? 0);
+  }
+
+  /** Every vote on a published statement, in a stable order. */
+  votes(tx: Sql, conversationId: string) {
+    return tx.rows<{ userId: string; statementId: string; vote: number }>(
+      `SELECT v.user_id AS "userId", v.statement_id AS "statementId", v.vote
+         FROM statement_votes v
+         JOIN statements s ON s.id = v.statement_id AND s.state = 'published'
+        WHERE v.conversation_id = $1
+        ORDER BY v.user_id, v.statement_id`,
+      [conversationId],
+    );
+  }
+
+  latestMap(conversationId: string, tx: Sql = this.pool): Promise<StoredMap | null> {
+    return tx.row<StoredMap>(
+      `SELECT number, input_vote_seq::float8 AS "inputVoteSeq", voters, placed, result,
+              created_at AS "createdAt"
+         FROM opinion_maps WHERE conversation_id = $1 ORDER BY number DESC LIMIT 1`,
+      [conversationId],
+    );
+  }
+
+  /** Stores a map unless one was already drawn from the same input; returns its number or null. */
+  async insertMap(
+    tx: Sql,
+    conversationId: string,
+    map: Omit<StoredMap, 'number' | 'createdAt'> & {
+      statementCount: number;
+      parameters: unknown;
+      durationMs: number;
+    },
+    now: Date,
+  ): Promise<number | null> {
+    const row = await tx.row<{ number: number }>(
+      `INSERT INTO opinion_maps (conversation_id, number, input_vote_seq, voters, placed,
+                                 statement_count, parameters, result, duration_ms, created_at)
+       VALUES ($1, (SELECT coalesce(max(number), 0) + 1 FROM opinion_maps
+                     WHERE conversation_id = $1),
+               $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (conversation_id, input_vote_seq) DO NOTHING
+       RETURNING number`,
+      [
+        conversationId,
+        map.inputVoteSeq,
+        map.voters,
+        map.placed,
+        map.statementCount,
+        JSON.stringify(map.parameters),
+        JSON.stringify(map.result),
+        map.durationMs,
+        now,
+      ],
+    );
+
+    return row?.number ?? null;
+  }
+
+  bodies(ids: string[]) {
+    return this.pool.rows<{ id: string; body: string }>(
+      'SELECT id, body FROM statements WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
+  }
+}

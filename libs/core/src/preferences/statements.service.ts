@@ -1,0 +1,260 @@
+import { Logger } from '@nestjs/common';
+import type {
+  CreateStatementRequest,
+  NextStatement,
+  Statement,
+  StatementDecisionRequest,
+  StatementState,
+  StatementVote,
+} from '@razgovor/contracts';
+import { detectLanguage } from '@razgovor/text';
+import type { User } from '../accounts/user.entity';
+import type { Clock } from '../common/clock';
+import {
+  assertAcceptsContributions,
+  assertFacilitator,
+  canFacilitate,
+  effectiveStatus,
+} from '../conversations/conversation.policy';
+import type { ConversationsRepository } from '../conversations/conversations.repository';
+import type { ConversationsService } from '../conversations/conversations.service';
+import type { Database } from '../database/sql';
+import { AppError } from '../errors/app-error';
+import type { EventNotices } from '../events/event-notices';
+import type { EventsRepository } from '../events/events.repository';
+import type { AuditRepository } from '../moderation/audit.repository';
+import type { ContributionGate } from '../moderation/contribution-gate';
+import type { OpinionMapQueue } from './opinion-map.queue';
+import type { StatementRecord, StatementsRepository } from './statements.repository';
+
+function toStatement(record: StatementRecord, viewer: User | null): Statement {
+  const isMine = viewer?.id === record.authorId;
+
+  return {
+    id: record.id,
+    conversationId: record.conversationId,
+    body: record.body,
+    language: record.language,
+    state: record.state,
+    holdReason: isMine || record.state !== 'published' ? record.holdReason : null,
+    agree: record.agree,
+    disagree: record.disagree,
+    pass: record.pass,
+    isMine,
+    myVote: record.myVote,
+    createdAt: record.createdAt.toISOString(),
+  };
+}
+
+/**
+ * Short statements that everyone votes on, the input of the opinion map. They pass the same gate
+ * as comments (sanctions, word list, moderation mode); held ones wait for a facilitator.
+ */
+export class StatementsService {
+  private readonly logger = new Logger(StatementsService.name);
+
+  constructor(
+    private readonly database: Database,
+    private readonly statements: StatementsRepository,
+    private readonly conversations: ConversationsService,
+    private readonly records: ConversationsRepository,
+    private readonly events: EventsRepository,
+    private readonly notices: EventNotices,
+    private readonly clock: Clock,
+    private readonly gate: ContributionGate,
+    private readonly audit: AuditRepository,
+    private readonly mapQueue: OpinionMapQueue,
+  ) {}
+
+  async list(viewer: User | null, conversationId: string, state: StatementState) {
+    const conversation = await this.conversations.load(viewer, conversationId);
+    if (state !== 'published') assertFacilitator(viewer!, conversation);
+    const records = await this.statements.list(conversation.id, state, viewer?.id ?? null);
+
+    return records.map((record) => toStatement(record, viewer));
+  }
+
+  async submit(
+    user: User,
+    conversationId: string,
+    request: CreateStatementRequest,
+  ): Promise<Statement> {
+    const conversation = await this.conversations.load(user, conversationId);
+    const body = request.body.trim();
+    await this.gate.assertMayTakePart(user, conversation);
+    const verdict = await this.gate.checkContent(conversation.id, body);
+    const detected = detectLanguage(body);
+
+    const now = this.clock.now();
+    const { id, seq, voteSeq } = await this.database.transaction(async (tx) => {
+      const locked = (await this.records.lock(tx, conversation.id))!;
+      assertAcceptsContributions(effectiveStatus(locked, now), 'open');
+      const admission = await this.gate.admit(tx, user, locked, { moderationMode: null }, verdict);
+      const id = await this.statements.insert(
+        tx,
+        {
+          conversationId: conversation.id,
+          authorId: user.id,
+          body,
+          language: detected === 'other' ? 'bg' : detected,
+          state: admission.state,
+          holdReason: admission.holdReason,
+        },
+        now,
+      );
+      // Whoever writes a statement agrees with it, as on Pol.is.
+      const voteSeq = await this.statements.vote(
+        tx,
+        { id, conversationId: conversation.id },
+        user.id,
+        'agree',
+        now,
+      );
+      const seq = await this.events.append(
+        tx,
+        conversation.id,
+        [
+          {
+            type: 'statement.created',
+            payload: { statementId: id, state: admission.state },
+            topicId: null,
+            audience: admission.state === 'published' ? 'public' : 'facilitators',
+          },
+        ],
+        now,
+      );
+      if (admission.state === 'pending') {
+        await this.audit.record(
+          tx,
+          [
+            {
+              conversationId: conversation.id,
+              actorId: null,
+              action: 'statement.held',
+              targetType: 'statement',
+              targetId: id,
+              reason: admission.holdReason,
+            },
+          ],
+          now,
+        );
+      }
+
+      return { id, seq, voteSeq };
+    });
+    this.notices.publish(conversation.id, seq);
+    this.requestMap(conversation.id, voteSeq);
+    this.logger.log(`Submitted statement ${id} in conversation ${conversation.id}`, {
+      statementId: id,
+      userId: user.id,
+    });
+
+    return toStatement((await this.statements.find(id, user.id))!, user);
+  }
+
+  async next(user: User, conversationId: string): Promise<NextStatement> {
+    const conversation = await this.conversations.load(user, conversationId);
+    const { id, remaining, voted } = await this.statements.next(conversation.id, user.id);
+    const record = id ? await this.statements.find(id, user.id) : null;
+
+    return { statement: record && toStatement(record, user), remaining, voted };
+  }
+
+  async vote(user: User, statementId: string, vote: StatementVote): Promise<Statement> {
+    const { record, conversation } = await this.load(user, statementId);
+    if (record.state !== 'published') {
+      throw new AppError('STATEMENT_NOT_PUBLISHED', 'This statement is not open for votes');
+    }
+
+    await this.gate.assertMayTakePart(user, conversation);
+    const now = this.clock.now();
+    assertAcceptsContributions(effectiveStatus(conversation, now), 'open');
+
+    const voteSeq = await this.database.transaction((tx) =>
+      this.statements.vote(tx, record, user.id, vote, now),
+    );
+    this.requestMap(conversation.id, voteSeq);
+
+    return toStatement((await this.statements.find(record.id, user.id))!, user);
+  }
+
+  async decide(user: User, statementId: string, request: StatementDecisionRequest) {
+    const { record, conversation } = await this.load(user, statementId);
+    assertFacilitator(user, conversation);
+    const state: StatementState = request.decision === 'publish' ? 'published' : 'rejected';
+    if (record.state === state) return toStatement(record, user);
+
+    const now = this.clock.now();
+    const seq = await this.database.transaction(async (tx) => {
+      await this.records.lock(tx, conversation.id);
+      await this.statements.decide(tx, record.id, state, user.id, now);
+      await this.audit.record(
+        tx,
+        [
+          {
+            conversationId: conversation.id,
+            actorId: user.id,
+            action: state === 'published' ? 'statement.published' : 'statement.rejected',
+            targetType: 'statement',
+            targetId: record.id,
+            reason: request.reason ?? null,
+            before: { state: record.state },
+            after: { state },
+          },
+        ],
+        now,
+      );
+      if (state !== 'published') return 0;
+
+      return this.events.append(
+        tx,
+        conversation.id,
+        [
+          {
+            type: 'statement.created',
+            payload: { statementId: record.id, state: 'published' },
+            topicId: null,
+            audience: 'public',
+          },
+        ],
+        now,
+      );
+    });
+    this.notices.publish(conversation.id, seq);
+    this.requestMap(conversation.id, 1);
+
+    return toStatement((await this.statements.find(record.id, user.id))!, user);
+  }
+
+  private async load(viewer: User | null, statementId: string) {
+    const record = await this.statements.find(statementId, viewer?.id ?? null);
+    const conversation = record
+      ? await this.conversations.load(viewer, record.conversationId).catch(() => null)
+      : null;
+    const isVisible =
+      record &&
+      conversation &&
+      (record.state === 'published' ||
+        canFacilitate(viewer, conversation) ||
+        record.authorId === viewer?.id);
+    if (!record || !conversation || !isVisible) {
+      throw new AppError('NOT_FOUND', 'No such statement');
+    }
+
+    return { record, conversation };
+  }
+
+  /**
+   * Asks for a new map without waiting: the vote is stored, so a queue that is slow or down only
+   * delays the map, and the next vote asks again.
+   */
+  private requestMap(conversationId: string, voteSeq: number): void {
+    if (voteSeq <= 0) return;
+    this.mapQueue.request(conversationId, this.clock.now()).catch((error: unknown) => {
+      this.logger.warn(`Could not queue the opinion map of conversation ${conversationId}`, {
+        conversationId,
+        error: (error as Error).message,
+      });
+    });
+  }
+}
