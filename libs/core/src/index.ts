@@ -39,6 +39,7 @@ export * from './comments/comment-posting.service';
 export * from './comments/comment-editing.service';
 export * from './comments/comment-reading.service';
 export * from './comments/comment-threads.service';
+export * from './comments/comment-page-cache';
 export * from './comments/stances.service';
 export * from './comments/search-terms';
 export * from './summaries/summaries.service';

@@ -5,7 +5,14 @@ import {
   routes,
   type UpdateProfileRequest,
 } from '@razgovor/contracts';
-import { APP_CONFIG, type AppConfig, ProfileService, toMe, type User } from '@razgovor/core';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  EventNotices,
+  ProfileService,
+  toMe,
+  type User,
+} from '@razgovor/core';
 import type { Response } from 'express';
 import { clearSessionCookie } from '../http/cookies';
 import { CurrentUser, Endpoint, ValidBody } from '../http/endpoint';
@@ -15,6 +22,7 @@ export class MeController {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(ProfileService) private readonly profiles: ProfileService,
+    @Inject(EventNotices) private readonly notices: EventNotices,
   ) {}
 
   @Endpoint(routes.getMe)
@@ -27,7 +35,11 @@ export class MeController {
     @CurrentUser() user: User,
     @ValidBody(routes.updateMe) body: UpdateProfileRequest,
   ): Promise<Me> {
-    return toMe(await this.profiles.update(user, body));
+    const updated = await this.profiles.update(user, body);
+    // Names show on every comment page; no conversation event says that one changed.
+    if (body.displayName !== undefined) this.notices.flushPages();
+
+    return toMe(updated);
   }
 
   @Endpoint(routes.exportMe)
@@ -45,6 +57,7 @@ export class MeController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<void> {
     await this.profiles.delete(user, body.password);
+    this.notices.flushPages();
     clearSessionCookie(response, this.config);
   }
 }

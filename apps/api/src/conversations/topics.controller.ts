@@ -2,7 +2,6 @@ import { Controller, Headers, Inject, Param, Res } from '@nestjs/common';
 import {
   type Comment,
   type CommentListQuery,
-  type CommentPage,
   type CreateCommentRequest,
   type CreateTopicRequest,
   type PublishSummaryRequest,
@@ -67,13 +66,20 @@ export class TopicsController {
     return this.topics.update(user, id, body);
   }
 
+  /**
+   * Sent as the service serialised it: the public part of a page is serialised once and cached,
+   * with an entity tag, so a reader asking again with If-None-Match gets a bodiless 304.
+   */
   @Endpoint(routes.listComments)
-  comments(
+  async comments(
     @OptionalUser() viewer: User | null,
     @IdParam('topic') id: string,
     @ValidQuery(routes.listComments) query: CommentListQuery,
-  ): Promise<CommentPage> {
-    return this.reader.list(viewer, id, query);
+    @Res() response: Response,
+  ): Promise<void> {
+    const page = await this.reader.listJson(viewer, id, query);
+    if (page.etag) response.setHeader('ETag', page.etag);
+    response.type('application/json').send(page.body);
   }
 
   @Endpoint(routes.listThreads)

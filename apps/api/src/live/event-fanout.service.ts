@@ -10,8 +10,10 @@ import {
   APP_CONFIG,
   type AppConfig,
   closeRedis,
+  CommentPageCache,
   createRedis,
   eventsChannel,
+  flushNotice,
   type LiveEvent,
   LiveEventsRepository,
   roomFor,
@@ -50,6 +52,7 @@ export class EventFanoutService implements OnModuleInit, OnApplicationShutdown {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LiveEventsRepository) private readonly events: LiveEventsRepository,
+    @Inject(CommentPageCache) private readonly pages: CommentPageCache,
   ) {}
 
   onModuleInit(): void {
@@ -59,6 +62,8 @@ export class EventFanoutService implements OnModuleInit, OnApplicationShutdown {
       waitsForRedis: true,
     });
     this.subscriber.on('message', (_channel: string, message: string) => this.notice(message));
+    // Cached pages are trusted only while notices can be heard; after a gap they all go.
+    this.subscriber.on('close', () => this.pages.setLive(false));
     // Not awaited: the api must start while Redis is away; the subscription waits for it.
     this.listen(this.subscriber, channel).catch((error: unknown) =>
       this.logger.error(`Could not follow ${channel}: ${String(error)}`),
@@ -68,6 +73,14 @@ export class EventFanoutService implements OnModuleInit, OnApplicationShutdown {
   private async listen(subscriber: Redis, channel: string): Promise<void> {
     // Subscribe before reading the cursors: a notice in between is then read, never skipped.
     await subscriber.subscribe(channel);
+    // After a reconnect, subscribing again (a no-op for Redis) answers once the channel is heard.
+    subscriber.on('ready', () => {
+      subscriber.subscribe(channel).then(
+        () => this.pages.setLive(true),
+        () => undefined,
+      );
+    });
+    this.pages.setLive(true);
     for (const [conversationId, seq] of await this.events.cursors()) {
       if (!this.cursors.has(conversationId)) this.cursors.set(conversationId, seq);
     }
@@ -117,8 +130,10 @@ export class EventFanoutService implements OnModuleInit, OnApplicationShutdown {
   }
 
   private notice(message: string): void {
+    if (message === flushNotice) return this.pages.flush();
     const notice = parseNotice(message);
     if (!notice) return;
+    this.pages.advance(notice.conversationId, notice.seq);
 
     const known = this.noticed.get(notice.conversationId) ?? 0;
     if (notice.seq > known) this.noticed.set(notice.conversationId, notice.seq);

@@ -8,45 +8,51 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { type RateLimit, RateLimiter } from '@razgovor/core';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  type RateLimit,
+  RateLimiter,
+  type WriteKind,
+  type WriteLimits,
+} from '@razgovor/core';
 import type { ApiRequest } from '../http/api-request';
-
-type WriteKind = 'comment' | 'flag' | 'stance';
 
 const WRITE_LIMIT = 'razgovor:write-limit';
 
 /**
- * Budgets per minute. The address budget is wide because a whole office or a library can share
- * one address; the account budget is what stops one person flooding a topic.
+ * Budgets per minute, from the configuration. The address budget is wide because a whole office or
+ * a library can share one address; the account budget is what stops one person flooding a topic.
  */
-const limits: Record<WriteKind, { account: RateLimit; address: RateLimit }> = {
-  comment: {
-    account: { name: 'write-comment-account', max: 30, windowSeconds: 60 },
-    address: { name: 'write-comment-address', max: 300, windowSeconds: 60 },
-  },
-  flag: {
-    account: { name: 'write-flag-account', max: 30, windowSeconds: 60 },
-    address: { name: 'write-flag-address', max: 300, windowSeconds: 60 },
-  },
-  stance: {
-    account: { name: 'write-stance-account', max: 120, windowSeconds: 60 },
-    address: { name: 'write-stance-address', max: 1200, windowSeconds: 60 },
-  },
-};
+function budgetsOf(
+  limits: WriteLimits,
+): Record<WriteKind, { account: RateLimit; address: RateLimit }> {
+  const budget = (kind: WriteKind) => ({
+    account: { name: `write-${kind}-account`, max: limits[kind].perAccount, windowSeconds: 60 },
+    address: { name: `write-${kind}-address`, max: limits[kind].perAddress, windowSeconds: 60 },
+  });
+
+  return { comment: budget('comment'), flag: budget('flag'), stance: budget('stance') };
+}
 
 /** Counts the write against the person's and the address's budgets in Redis (429 when spent). */
 @Injectable()
 export class WriteLimitGuard implements CanActivate {
+  private readonly budgets: ReturnType<typeof budgetsOf>;
+
   constructor(
     @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(RateLimiter) private readonly limiter: RateLimiter,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.budgets = budgetsOf(config.writeLimits);
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const kind = this.reflector.get<WriteKind | undefined>(WRITE_LIMIT, context.getHandler());
     const request = context.switchToHttp().getRequest<ApiRequest>();
     if (!kind || !request.user) return true;
-    const budget = limits[kind];
+    const budget = this.budgets[kind];
 
     await this.limiter.hit(budget.account, request.user.id);
     await this.limiter.hit(budget.address, request.ip ?? 'unknown');

@@ -40,12 +40,13 @@ export class SessionStore {
   }
 
   async get(token: string): Promise<Session | null> {
-    const id = sha256(token);
-    const raw = await this.redis.get(this.sessionKey(id));
-    if (!raw) return null;
-
+    const key = this.sessionKey(sha256(token));
     // Sliding expiry: an active person stays signed in; an idle session lapses after the TTL.
-    await this.redis.expire(this.sessionKey(id), this.ttlSeconds);
+    // One round trip for both; renewing a key that does not exist does nothing.
+    const replies = await this.redis.pipeline().get(key).expire(key, this.ttlSeconds).exec();
+    const [error, raw] = replies?.[0] ?? [null, null];
+    if (error) throw error;
+    if (typeof raw !== 'string') return null;
 
     return JSON.parse(raw) as Session;
   }

@@ -1,6 +1,7 @@
 import type { Role } from '@razgovor/contracts';
 import { type DataSource, type Repository } from 'typeorm';
 import { AccountToken, type AccountTokenPurpose } from './account-token.entity';
+import { poolOf } from '../database/sql';
 import { User } from './user.entity';
 
 export interface NewUser {
@@ -49,8 +50,19 @@ export class UsersRepository {
     }
   }
 
-  findById(id: string): Promise<User | null> {
-    return this.users.findOneBy({ id });
+  /** Plain SQL rather than the entity query builder: every signed-in request looks this up. */
+  async findById(id: string): Promise<User | null> {
+    const rows: unknown = await poolOf(this.dataSource).query(
+      `SELECT id, email, email_confirmed_at AS "emailConfirmedAt", password_hash AS "passwordHash",
+              display_name AS "displayName", district, age_band AS "ageBand", gender, locale,
+              roles, created_at AS "createdAt", updated_at AS "updatedAt",
+              deleted_at AS "deletedAt"
+         FROM users WHERE id = $1`,
+      [id],
+    );
+    const row = (rows as Array<Partial<User>>)[0];
+
+    return row ? Object.assign(new User(), row) : null;
   }
 
   findByEmail(email: string): Promise<User | null> {

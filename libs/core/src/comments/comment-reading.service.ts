@@ -2,7 +2,6 @@ import type {
   CommentListQuery,
   CommentPage,
   CommentRevisionList,
-  CommentSort,
   CommentThread,
   SearchResults,
 } from '@razgovor/contracts';
@@ -13,12 +12,25 @@ import type { ConversationsService } from '../conversations/conversations.servic
 import type { TopicsService } from '../conversations/topics.service';
 import { AppError } from '../errors/app-error';
 import { type CommentRecord, sortValue } from './comment.records';
-import type { CommentsRepository } from './comments.repository';
+import {
+  type CommentPageCache,
+  type SerialisedPage,
+  type SharedPage,
+  sharedPage,
+} from './comment-page-cache';
+import type { CommentListOptions, CommentsRepository } from './comments.repository';
 import { decodeCursor, encodeCursor, toComment } from './presenters';
 import { queryTerms } from './search-terms';
 
 /** How many replies a permalink brings along before the client pages with `parentId`. */
 const threadLimit = 500;
+
+/** A page for one reader only: not worth an entity tag of its own. */
+function own(page: CommentPage): SerialisedPage {
+  return { body: JSON.stringify(page), etag: null };
+}
+
+type PageRequest = Pick<CommentListOptions, 'topicId' | 'parentId' | 'sort' | 'limit' | 'after'>;
 
 export interface CommentContext {
   comment: CommentRecord;
@@ -33,6 +45,7 @@ export class CommentReadingService {
     private readonly comments: CommentsRepository,
     private readonly conversations: ConversationsService,
     private readonly topics: TopicsService,
+    private readonly pages: CommentPageCache,
   ) {}
 
   async load(viewer: User | null, commentId: string): Promise<CommentContext> {
@@ -57,30 +70,84 @@ export class CommentReadingService {
     return { comment, topic, conversation, isFacilitator };
   }
 
+  /** A page of comments, as `listJson` finds it, for callers that build on it. */
   async list(viewer: User | null, topicId: string, query: CommentListQuery): Promise<CommentPage> {
-    const { topic, conversation } = await this.topics.load(viewer, topicId);
+    const found = await this.find(viewer, topicId, query);
+
+    return 'shared' in found ? found.shared.page : found.page;
+  }
+
+  /** A page of comments, serialised: the shared public page is serialised once, when cached. */
+  async listJson(
+    viewer: User | null,
+    topicId: string,
+    query: CommentListQuery,
+  ): Promise<SerialisedPage> {
+    const found = await this.find(viewer, topicId, query);
+
+    return 'shared' in found ? found.shared : own(found.page);
+  }
+
+  /**
+   * Everyone but facilitators first gets the public page, cached per process (see
+   * CommentPageCache); a signed-in reader's stances are laid over it, and a reader with held or
+   * hidden comments of their own in the topic gets a page read for them.
+   */
+  private async find(
+    viewer: User | null,
+    topicId: string,
+    query: CommentListQuery,
+  ): Promise<{ shared: SharedPage } | { page: CommentPage }> {
+    const conversation = await this.topics.access(viewer, topicId);
     const isFacilitator = canFacilitate(viewer, conversation);
-    const sort: CommentSort = query.sort ?? 'newest';
-    const limit = Number(query.limit ?? 25);
-    const after = query.cursor ? decodeCursor(query.cursor) : null;
-
-    const rows = await this.comments.list({
-      topicId: topic.id,
+    const request: PageRequest = {
+      topicId,
       parentId: query.parentId ?? null,
-      sort,
-      after,
-      limit,
-      viewerId: viewer?.id ?? null,
-      isFacilitator,
-    });
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
+      sort: query.sort ?? 'newest',
+      limit: Number(query.limit ?? 25),
+      after: query.cursor ? decodeCursor(query.cursor) : null,
+    };
+    if (isFacilitator) return { page: await this.page(request, viewer, true) };
 
+    const key = [topicId, request.sort, request.limit, request.parentId, query.cursor].join('|');
+    const shared = await this.pages.get(conversation.id, key, async () =>
+      sharedPage(await this.page(request, null, false)),
+    );
+    if (!viewer) return { shared };
+
+    const ids = shared.page.items.map((item) => item.id);
+    const marks = await this.comments.viewerMarks(viewer.id, topicId, ids);
+    if (marks.hasUnpublished) return { page: await this.page(request, viewer, false) };
+    if (!ids.some((id) => marks.stances[id])) return { shared };
+
+    return {
+      page: {
+        items: shared.page.items.map((item) => {
+          const stance = marks.stances[item.id];
+
+          return stance ? { ...item, myStance: stance } : item;
+        }),
+        nextCursor: shared.page.nextCursor,
+      },
+    };
+  }
+
+  private async page(
+    request: PageRequest,
+    viewer: User | null,
+    isFacilitator: boolean,
+  ): Promise<CommentPage> {
     const viewerId = viewer?.id ?? null;
+    const rows = await this.comments.list({ ...request, viewerId, isFacilitator });
+    const page = rows.slice(0, request.limit);
+    const last = page.at(-1);
 
     return {
       items: page.map((row) => toComment(row, isFacilitator, viewerId)),
-      nextCursor: rows.length > limit && last ? encodeCursor(sortValue(last, sort), last.id) : null,
+      nextCursor:
+        rows.length > request.limit && last
+          ? encodeCursor(sortValue(last, request.sort), last.id)
+          : null,
     };
   }
 

@@ -211,6 +211,27 @@ export class CommentsRepository {
     );
   }
 
+  /**
+   * What makes a page the viewer's own: their stances on the listed comments, and whether they
+   * have held or hidden comments in the topic (which only they see as they are).
+   */
+  async viewerMarks(
+    viewerId: string,
+    topicId: string,
+    commentIds: string[],
+  ): Promise<{ stances: Record<string, Stance>; hasUnpublished: boolean }> {
+    const row = await this.pool.row<{ stances: Record<string, Stance>; hasUnpublished: boolean }>(
+      `SELECT coalesce((SELECT json_object_agg(comment_id, stance) FROM comment_stances
+                         WHERE user_id = $1 AND comment_id = ANY($3::uuid[])), '{}') AS stances,
+              EXISTS (SELECT 1 FROM comments
+                       WHERE author_id = $1 AND topic_id = $2
+                         AND moderation_state <> 'published') AS "hasUnpublished"`,
+      [viewerId, topicId, commentIds],
+    );
+
+    return row!;
+  }
+
   ancestors(
     comment: CommentRecord,
     viewerId: string | null,

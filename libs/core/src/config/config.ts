@@ -9,6 +9,12 @@ const urlSetting = (protocols: string[]) =>
     message: `Must be a URL starting with ${protocols.map((protocol) => `${protocol}//`).join(' or ')}`,
   });
 
+const perMinute = z.coerce
+  .number()
+  .int('Must be a whole number of writes per minute')
+  .min(1)
+  .max(1_000_000);
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
@@ -33,7 +39,18 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(100),
   THEME_RUN_LOCK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  LIMIT_COMMENTS_PER_ACCOUNT: perMinute.default(30),
+  LIMIT_COMMENTS_PER_ADDRESS: perMinute.default(300),
+  LIMIT_FLAGS_PER_ACCOUNT: perMinute.default(30),
+  LIMIT_FLAGS_PER_ADDRESS: perMinute.default(300),
+  LIMIT_STANCES_PER_ACCOUNT: perMinute.default(120),
+  LIMIT_STANCES_PER_ADDRESS: perMinute.default(1200),
 });
+
+export type WriteKind = 'comment' | 'flag' | 'stance';
+
+/** Writes a person and an address may make per minute, per kind of write. */
+export type WriteLimits = Record<WriteKind, { perAccount: number; perAddress: number }>;
 
 export interface AppConfig {
   environment: 'development' | 'test' | 'production';
@@ -55,6 +72,7 @@ export interface AppConfig {
   bodyLimitBytes: number;
   /** A theme run whose worker stops renewing its lock this long is taken over by another. */
   themeRunLockMs: number;
+  writeLimits: WriteLimits;
 }
 
 export class ConfigError extends Error {
@@ -101,6 +119,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: settings.LOG_LEVEL,
     bodyLimitBytes: settings.BODY_LIMIT_KB * 1024,
     themeRunLockMs: settings.THEME_RUN_LOCK_SECONDS * 1000,
+    writeLimits: {
+      comment: {
+        perAccount: settings.LIMIT_COMMENTS_PER_ACCOUNT,
+        perAddress: settings.LIMIT_COMMENTS_PER_ADDRESS,
+      },
+      flag: {
+        perAccount: settings.LIMIT_FLAGS_PER_ACCOUNT,
+        perAddress: settings.LIMIT_FLAGS_PER_ADDRESS,
+      },
+      stance: {
+        perAccount: settings.LIMIT_STANCES_PER_ACCOUNT,
+        perAddress: settings.LIMIT_STANCES_PER_ADDRESS,
+      },
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 import type { ConversationStatus, TopicStatus } from '@razgovor/contracts';
 import type { User } from '../accounts/user.entity';
 import { AppError } from '../errors/app-error';
-import type { ConversationRecord } from './conversation.records';
+import type { ConversationAccess, ConversationRecord } from './conversation.records';
 
 /**
  * Who may do what, and in which status of the conversation. The services check these; the tests
@@ -45,13 +45,13 @@ export function isAdmin(user: User | null): boolean {
   return user?.roles.includes('admin') ?? false;
 }
 
-export function canFacilitate(user: User | null, conversation: ConversationRecord): boolean {
+export function canFacilitate(user: User | null, conversation: ConversationAccess): boolean {
   if (!user) return false;
 
   return isAdmin(user) || conversation.facilitatorIds.includes(user.id);
 }
 
-export function canSee(user: User | null, conversation: ConversationRecord, now: Date): boolean {
+export function canSee(user: User | null, conversation: ConversationAccess, now: Date): boolean {
   return effectiveStatus(conversation, now) !== 'draft' || canFacilitate(user, conversation);
 }
 

@@ -19,6 +19,12 @@ export interface ConversationRecord {
   facilitatorIds: string[];
 }
 
+/** What deciding who may read a conversation needs. */
+export type ConversationAccess = Pick<
+  ConversationRecord,
+  'id' | 'status' | 'opensAt' | 'closesAt' | 'facilitatorIds'
+>;
+
 export interface TopicRecord {
   id: string;
   conversationId: string;

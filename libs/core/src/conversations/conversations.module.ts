@@ -11,6 +11,7 @@ import { DataSource } from 'typeorm';
 import { UsersRepository } from '../accounts/users.repository';
 import { CommentAnnouncer } from '../comments/comment-announcer';
 import { CommentEditingService } from '../comments/comment-editing.service';
+import { CommentPageCache } from '../comments/comment-page-cache';
 import { CommentPostingService } from '../comments/comment-posting.service';
 import { CommentReadingService } from '../comments/comment-reading.service';
 import { CommentThreadsService } from '../comments/comment-threads.service';
@@ -105,10 +106,12 @@ const repositories: Provider[] = [
   ].map((Repository) =>
     factory(Repository, [Database], (database: Database) => new Repository(database.pool)),
   ),
+  factory(CommentPageCache, [], () => new CommentPageCache()),
   factory(
     EventNotices,
-    [REDIS, APP_CONFIG],
-    (redis: Redis, config: AppConfig) => new EventNotices(redis, config.redisPrefix),
+    [REDIS, APP_CONFIG, CommentPageCache],
+    (redis: Redis, config: AppConfig, pages: CommentPageCache) =>
+      new EventNotices(redis, config.redisPrefix, pages),
   ),
   factory(SCHEDULE_QUEUE_TOKEN, [REDIS, APP_CONFIG], (redis: Redis, config: AppConfig) =>
     createQueue<ScheduleJob>(SCHEDULE_QUEUE, redis, config.redisPrefix, scheduleJobOptions),
@@ -142,7 +145,15 @@ const writeDeps = [EventsRepository, EventNotices, Clock];
 const services: Provider[] = [
   factory(
     ConversationsService,
-    [Database, ConversationsRepository, UsersRepository, ScheduleQueue, AuditRepository, Clock],
+    [
+      Database,
+      ConversationsRepository,
+      UsersRepository,
+      ScheduleQueue,
+      AuditRepository,
+      Clock,
+      EventNotices,
+    ],
     (...deps: ConstructorParameters<typeof ConversationsService>) =>
       new ConversationsService(...deps),
   ),
@@ -161,6 +172,7 @@ const services: Provider[] = [
       ConversationsService,
       AuditRepository,
       ...writeDeps,
+      CommentPageCache,
     ],
     (...deps: ConstructorParameters<typeof TopicsService>) => new TopicsService(...deps),
   ),
@@ -225,7 +237,7 @@ const services: Provider[] = [
   ),
   factory(
     CommentReadingService,
-    [CommentsRepository, ConversationsService, TopicsService],
+    [CommentsRepository, ConversationsService, TopicsService, CommentPageCache],
     (...deps: ConstructorParameters<typeof CommentReadingService>) =>
       new CommentReadingService(...deps),
   ),
@@ -334,6 +346,7 @@ const exported = [
   TopicsService,
   CommentReadingService,
   CommentThreadsService,
+  CommentPageCache,
   CommentPostingService,
   CommentEditingService,
   StancesService,

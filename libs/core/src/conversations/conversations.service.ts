@@ -11,6 +11,7 @@ import { type Database, isUniqueViolation, type Sql } from '../database/sql';
 import { AppError } from '../errors/app-error';
 import type { AuditRepository } from '../moderation/audit.repository';
 import { changedFields, conversationSnapshot } from './audit-snapshots';
+import type { EventNotices } from '../events/event-notices';
 import type { ConversationRecord } from './conversation.records';
 import {
   assertEditable,
@@ -36,6 +37,7 @@ export class ConversationsService {
     private readonly schedule: ScheduleQueue,
     private readonly audit: AuditRepository,
     private readonly clock: Clock,
+    private readonly notices: EventNotices,
   ) {}
 
   /** A conversation the viewer may see, by id or slug; drafts are hidden from non-facilitators. */
@@ -163,6 +165,8 @@ export class ConversationsService {
         now,
       );
     });
+    // The schedule decides who may read; comment pages cache that without an event to renew it.
+    this.notices.flushPages();
     const record = (await this.conversations.find(existing.id))!;
     await this.schedule.plan(record);
 
@@ -187,6 +191,7 @@ export class ConversationsService {
       await this.conversations.addFacilitator(tx, conversation.id, userId, user.id, now);
       await this.recordFacilitators(tx, user, before, 'facilitator.added', userId, now);
     });
+    this.notices.flushPages();
 
     return this.get(user, conversation.id);
   }
@@ -202,6 +207,7 @@ export class ConversationsService {
       await this.conversations.removeFacilitator(tx, conversation.id, userId);
       await this.recordFacilitators(tx, user, before, 'facilitator.removed', userId, now);
     });
+    this.notices.flushPages();
 
     return this.get(user, conversation.id);
   }

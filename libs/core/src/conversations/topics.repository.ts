@@ -1,6 +1,6 @@
 import type { TopicStatus } from '@razgovor/contracts';
 import type { Sql } from '../database/sql';
-import type { TopicRecord } from './conversation.records';
+import type { ConversationAccess, TopicRecord } from './conversation.records';
 
 export type TopicFields = Pick<
   TopicRecord,
@@ -76,6 +76,18 @@ export class TopicsRepository {
 
   find(id: string, tx: Sql = this.pool): Promise<TopicRecord | null> {
     return tx.row<TopicRecord>(`SELECT ${columns} FROM topics t WHERE t.id = $1`, [id]);
+  }
+
+  /** A topic's conversation as far as access goes, in one lean read (comment pages). */
+  findAccess(id: string): Promise<ConversationAccess | null> {
+    return this.pool.row<ConversationAccess>(
+      `SELECT c.id, c.status, c.opens_at AS "opensAt", c.closes_at AS "closesAt",
+              coalesce((SELECT array_agg(f.user_id) FROM conversation_facilitators f
+                         WHERE f.conversation_id = c.id), '{}') AS "facilitatorIds"
+         FROM topics t JOIN conversations c ON c.id = t.conversation_id
+        WHERE t.id = $1`,
+      [id],
+    );
   }
 
   findBySlug(conversationId: string, slug: string): Promise<TopicRecord | null> {

@@ -2,12 +2,13 @@ import type { CreateTopicRequest, Topic, UpdateTopicRequest } from '@razgovor/co
 import type { User } from '../accounts/user.entity';
 import type { Clock } from '../common/clock';
 import { type Database, isUniqueViolation } from '../database/sql';
+import type { CommentPageCache } from '../comments/comment-page-cache';
 import { AppError } from '../errors/app-error';
 import type { EventNotices } from '../events/event-notices';
 import type { EventsRepository } from '../events/events.repository';
 import type { AuditRepository } from '../moderation/audit.repository';
 import { changedFields, topicSnapshot } from './audit-snapshots';
-import type { ConversationRecord, TopicRecord } from './conversation.records';
+import type { ConversationAccess, ConversationRecord, TopicRecord } from './conversation.records';
 import { assertEditable, assertFacilitator, canSee, effectiveStatus } from './conversation.policy';
 import type { ConversationsRepository } from './conversations.repository';
 import type { ConversationsService } from './conversations.service';
@@ -25,6 +26,7 @@ export class TopicsService {
     private readonly events: EventsRepository,
     private readonly notices: EventNotices,
     private readonly clock: Clock,
+    private readonly pages: CommentPageCache,
   ) {}
 
   /** A topic with its conversation, if the viewer may see that conversation. */
@@ -39,6 +41,22 @@ export class TopicsService {
     }
 
     return { topic, conversation };
+  }
+
+  /**
+   * The topic's conversation, if the viewer may see it; cheaper than `load`, and cached with the
+   * comment pages (status changes are events; schedule and facilitator edits flush the cache).
+   */
+  async access(viewer: User | null, topicId: string): Promise<ConversationAccess> {
+    const known = this.pages.conversationOf(topicId);
+    const find = () => this.topics.findAccess(topicId);
+    const conversation = await (known ? this.pages.get(known, `access|${topicId}`, find) : find());
+    if (conversation && !known) this.pages.rememberTopic(topicId, conversation.id);
+    if (!conversation || !canSee(viewer, conversation, this.clock.now())) {
+      throw new AppError('NOT_FOUND', 'No such topic');
+    }
+
+    return conversation;
   }
 
   async get(viewer: User | null, topicId: string): Promise<Topic> {

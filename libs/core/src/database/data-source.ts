@@ -4,6 +4,7 @@ import { User } from '../accounts/user.entity';
 import { Accounts1764700000000 } from './migrations/1764700000000-accounts';
 import { Conversations1764800000000 } from './migrations/1764800000000-conversations';
 import { Moderation1764900000000 } from './migrations/1764900000000-moderation';
+import { ReaderMarks1765000000000 } from './migrations/1765000000000-reader-marks';
 import { AuditEverywhere1765100000000 } from './migrations/1765100000000-audit-everywhere';
 import { Themes1765200000000 } from './migrations/1765200000000-themes';
 import { Reports1765300000000 } from './migrations/1765300000000-reports';
@@ -15,6 +16,7 @@ export const migrations = [
   Accounts1764700000000,
   Conversations1764800000000,
   Moderation1764900000000,
+  ReaderMarks1765000000000,
   AuditEverywhere1765100000000,
   Themes1765200000000,
   Reports1765300000000,

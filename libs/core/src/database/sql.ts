@@ -1,14 +1,29 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { Pool } from 'pg';
+import type { DataSource } from 'typeorm';
+
+type Runner = { query(sql: string, params: unknown[]): Promise<unknown> };
+
+/**
+ * Queries outside transactions go to pg's pool straight: TypeORM's query runner around each one
+ * cost more than the query itself on the hot reads (a comment page, the signed-in person).
+ */
+export function poolOf(dataSource: DataSource): Runner {
+  const pool = (dataSource.driver as unknown as { master?: Pool }).master;
+
+  return pool
+    ? { query: async (sql, params) => (await pool.query(sql, params)).rows }
+    : dataSource.manager;
+}
 
 /**
  * A connection that repositories run SQL on: the pool, or one transaction. Services hold it only to
  * pass it along, so the transaction boundary is a service decision while SQL stays in repositories.
  */
 export class Sql {
-  constructor(private readonly manager: EntityManager) {}
+  constructor(private readonly runner: Runner) {}
 
   async rows<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-    const raw: unknown = await this.manager.query(sql, params);
+    const raw: unknown = await this.runner.query(sql, params);
     // For UPDATE and DELETE TypeORM's postgres driver answers with [rows, affected count].
     if (isUpdateResult(raw)) return raw[0] as T[];
 
@@ -31,7 +46,7 @@ export class Database {
   readonly pool: Sql;
 
   constructor(private readonly dataSource: DataSource) {
-    this.pool = new Sql(dataSource.manager);
+    this.pool = new Sql(poolOf(dataSource));
   }
 
   transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {

@@ -1,10 +1,14 @@
 import { Logger } from '@nestjs/common';
 import type { EventNotice } from '@razgovor/contracts';
 import type { Redis } from 'ioredis';
+import type { CommentPageCache } from '../comments/comment-page-cache';
 
 export function eventsChannel(redisPrefix: string): string {
   return `${redisPrefix}:events`;
 }
+
+/** Sent on the events channel when cached pages must go although no event was stored. */
+export const flushNotice = JSON.stringify({ flush: 'pages' });
 
 /**
  * Tells the live layer, after a commit, that a conversation has new events up to `seq`. A lost
@@ -16,11 +20,14 @@ export class EventNotices {
   constructor(
     private readonly redis: Redis,
     private readonly redisPrefix: string,
+    private readonly pages: CommentPageCache,
   ) {}
 
   publish(conversationId: string, seq: number): void {
     if (seq <= 0) return;
     const notice: EventNotice = { conversationId, seq };
+    // This process's own next read must not wait for the notice to come back through Redis.
+    this.pages.advance(conversationId, seq);
 
     void this.redis
       .publish(eventsChannel(this.redisPrefix), JSON.stringify(notice))
@@ -31,5 +38,16 @@ export class EventNotices {
           error: error.message,
         });
       });
+  }
+
+  /** Every process drops its cached comment pages (an author's name or account changed). */
+  flushPages(): void {
+    this.pages.flush();
+    // Lost, it costs other processes at most the cache's age limit of stale names.
+    void this.redis.publish(eventsChannel(this.redisPrefix), flushNotice).catch((error: Error) => {
+      this.logger.warn('Could not ask other processes to drop cached pages', {
+        error: error.message,
+      });
+    });
   }
 }
