@@ -3,17 +3,19 @@
 // run. Latency runs from the POST's response to receipt at each client.
 //
 //   ulimit -n 20000 && npm run build:server && node scripts/bench/live-fanout.mjs \
-//     [--clients 2000] [--seconds 60] [--rates 5,20] [--targets bare,api]
+//     [--clients 2000] [--seconds 60] [--rates 5,20] [--targets bare,api] [--posters 100]
 //
 // Needs PostgreSQL and Redis on 127.0.0.1 (DATABASE_SERVER, REDIS_URL to change); creates and
 // drops the database razgovor_bench_live. Everything listens on 127.0.0.1 only.
 import { fork, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { httpClient, signUpPeople } from './bench-people.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = Object.fromEntries(
@@ -25,6 +27,7 @@ const clients = Number(args.clients ?? 2000);
 const seconds = Number(args.seconds ?? 60);
 const rates = (args.rates ?? '5,20').split(',').map(Number);
 const targets = (args.targets ?? 'bare,api').split(',');
+const posterCount = Number(args.posters ?? 100);
 const databaseServer = process.env.DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const databaseName = 'razgovor_bench_live';
@@ -91,39 +94,6 @@ function startServer(script, scriptArgs, env, ready) {
       }
     }, 100);
   });
-}
-
-/** A tiny browser-like HTTP client: cookies and the CSRF header. */
-function httpClient(baseUrl) {
-  const cookies = new Map();
-  let csrf = null;
-  async function call(method, route, body) {
-    const headers = { cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
-    if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${baseUrl}${route}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const index = pair.indexOf('=');
-      cookies.set(pair.slice(0, index), pair.slice(index + 1));
-    }
-
-    const text = await response.text();
-    if (response.status >= 400) throw new Error(`${method} ${route}: ${response.status} ${text}`);
-
-    return text ? JSON.parse(text) : null;
-  }
-
-  return {
-    call,
-    async start() {
-      csrf = (await call('GET', '/api/auth/csrf')).csrfToken;
-    },
-  };
 }
 
 function commentBody(index) {
@@ -235,6 +205,8 @@ async function admin(sql) {
   }
 }
 
+const redisPrefix = `rzbench_live_${process.pid}`;
+
 async function runApi() {
   await admin(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
   await admin(`CREATE DATABASE ${databaseName}`);
@@ -252,17 +224,35 @@ async function runApi() {
       PUBLIC_URL: url,
       DATABASE_URL: databaseUrl,
       REDIS_URL: redisUrl,
-      REDIS_PREFIX: `rzbench_live_${process.pid}`,
+      REDIS_PREFIX: redisPrefix,
       SESSION_SECRET: 'bench-secret-that-is-long-enough-for-validation',
       DEV_MAILBOX: 'false',
       LOG_LEVEL: 'warn',
+      // Every poster connects from 127.0.0.1, like people behind one proxy without TRUST_PROXY;
+      // the per-person limit stays at its default (each poster writes at most 12 a minute).
+      LIMIT_COMMENTS_PER_ADDRESS: '100000',
     },
   });
   children.push(child);
   await waitForHealth(url);
-  const { facilitator, topic, conversationId } = await prepareConversation(url, databaseUrl);
-  const post = async (body) =>
-    (await facilitator.call('POST', `/api/topics/${topic.id}/comments`, { body })).id;
+  const { topic, conversationId } = await prepareConversation(url, databaseUrl);
+  const posters = await signUpPeople({
+    url,
+    databaseUrl,
+    redisUrl,
+    redisPrefix,
+    count: posterCount,
+    label: 'poster',
+  });
+  console.log(`api: ${posters.length} poster accounts signed in`);
+  let next = 0;
+  const post = async (body) => {
+    const poster = posters[next++ % posters.length];
+    const path = `/api/topics/${topic.id}/comments`;
+
+    return (await poster.call('POST', path, { body }, { 'idempotency-key': randomUUID() })).id;
+  };
+
   const results = await measure('api', child.pid, url, conversationId, post);
   child.kill('SIGTERM');
   await sleep(1000);

@@ -105,6 +105,19 @@ describe('comment pages across two api processes', () => {
     ]);
   });
 
+  it('lists replies of a comment only under its own topic', async () => {
+    const here = await fixtures.openTopic();
+    const elsewhere = await fixtures.openTopic();
+    const author = await fixtures.person();
+    const root = await fixtures.comment(author, elsewhere.topic.id, 'Корен другаде');
+    await fixtures.comment(author, elsewhere.topic.id, 'Отговор другаде', root.id);
+
+    const under = (topicId: string) => page(first.client(), topicId, `&parentId=${root.id}`);
+
+    expect((await under(elsewhere.topic.id)).items).toHaveLength(1);
+    expect((await under(here.topic.id)).items).toEqual([]);
+  });
+
   it("keeps a reader's stance on their own page and off everyone else's", async () => {
     const { topic } = await fixtures.openTopic();
     const author = await fixtures.person();

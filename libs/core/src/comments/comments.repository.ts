@@ -188,8 +188,9 @@ export class CommentsRepository {
     const params: unknown[] = [options.viewerId, options.limit + 1, options.isFacilitator];
     const where: string[] = [visibleTo('$3::boolean')];
     if (options.parentId) {
-      params.push(options.parentId);
-      where.push(`c.parent_id = $${params.length}`);
+      // Replies of a comment in another topic are not this topic's, whoever may read that one.
+      params.push(options.parentId, options.topicId);
+      where.push(`c.parent_id = $${params.length - 1} AND c.topic_id = $${params.length}`);
     } else {
       params.push(options.topicId);
       where.push(`c.topic_id = $${params.length} AND c.depth = 0`);
