@@ -56,6 +56,15 @@ export class HttpClient {
     return this.cookies.get(name);
   }
 
+  /** A client of its own with the same session, whose cookies may change without touching this one. */
+  sharingSession(): HttpClient {
+    const copy = new HttpClient(this.baseUrl);
+    const session = this.cookies.get('rz_session');
+    if (session) copy.cookies.set('rz_session', session);
+
+    return copy;
+  }
+
   forgetCookie(name: string): void {
     this.cookies.delete(name);
   }

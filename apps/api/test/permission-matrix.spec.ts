@@ -1,0 +1,618 @@
+import { type RouteName, routes } from '@razgovor/contracts';
+import type { Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSystem, type TestSystem } from '../../../test/support/system';
+import { LiveClient, sleep } from './live.support';
+import { type MatrixRole, password, PermissionWorld, roles } from './permission-world';
+
+/**
+ * Every route of the route table, for every kind of person, with the exact status each gets.
+ * A route added to the table without a row here fails the type check and the first test.
+ *
+ * Columns, in order: anonymous, citizen, muted citizen (muted in this conversation), removed
+ * citizen (removed from it), facilitator of this conversation, facilitator of another one,
+ * analyst, admin. 401: not signed in; 403: signed in but not allowed; 404: a draft the person
+ * may not even know about. The request is built once per person; `fresh` ones get their own
+ * target (a comment to hide, a draft to open), `freshPerson` ones a new person of that kind,
+ * because the route ends or replaces the session.
+ */
+
+/** Eight statuses separated by spaces, one per column. */
+type Statuses = string;
+
+interface Request {
+  params?: Record<string, string>;
+  query?: string;
+  body?: unknown;
+}
+
+interface Case {
+  label?: string;
+  expect: Statuses;
+  request?: (world: PermissionWorld) => Request | Promise<Request>;
+  freshPerson?: boolean;
+}
+
+// Columns:                                               anon cit mute rem here else anal admin
+const all = (status: number): Statuses => `${status} `.repeat(8).trim();
+const signedIn = (status: number): Statuses => `401 ${`${status} `.repeat(7).trim()}`;
+const facilitators = (s: number): Statuses => `401 403 403 403 ${s} 403 403 ${s}`;
+const participants = (s: number): Statuses => `401 ${s} 403 403 ${s} ${s} ${s} ${s}`;
+const admins = (s: number): Statuses => `401 403 403 403 403 403 403 ${s}`;
+const onlyFacilitators = (s: number): Statuses => `403 403 403 403 ${s} 403 403 ${s}`;
+const draftOnly = (s: number): Statuses => `404 404 404 404 ${s} 404 404 ${s}`;
+
+const conversation = (world: PermissionWorld) => ({ id: world.conversation.id });
+const topic = (world: PermissionWorld) => ({ id: world.topic.id });
+const comment = (world: PermissionWorld) => ({ id: world.comment.id });
+
+const matrix: Record<RouteName, Case[]> = {
+  // accounts
+  health: [{ expect: all(200) }],
+  csrf: [{ expect: all(200) }],
+  signUp: [
+    {
+      expect: all(201),
+      request: (world) => ({
+        body: { email: `${world.unique('new')}@example.org`, password, displayName: 'Нов' },
+      }),
+    },
+  ],
+  signIn: [
+    {
+      expect: all(200),
+      freshPerson: true,
+      request: (world) => ({ body: { email: world.signInEmail, password } }),
+    },
+  ],
+  signOut: [{ expect: all(204), freshPerson: true }],
+  signOutEverywhere: [{ expect: signedIn(204), freshPerson: true }],
+  confirmEmail: [{ expect: all(400), request: () => ({ body: { token: 'not-a-real-token' } }) }],
+  resendConfirmation: [{ expect: signedIn(202) }],
+  requestPasswordReset: [
+    {
+      // Mail to one account is limited per hour, so each asks for an address of its own.
+      expect: all(202),
+      request: (world) => ({ body: { email: `${world.unique('reset')}@example.org` } }),
+    },
+  ],
+  confirmPasswordReset: [
+    {
+      expect: all(400),
+      request: () => ({ body: { token: 'not-a-real-token', password: 'a new password here' } }),
+    },
+  ],
+  getMe: [{ expect: signedIn(200) }],
+  updateMe: [{ expect: signedIn(200), request: () => ({ body: { displayName: 'Ново име' } }) }],
+  exportMe: [{ expect: signedIn(200) }],
+  deleteMe: [{ expect: signedIn(204), freshPerson: true, request: () => ({ body: { password } }) }],
+  listUsers: [{ expect: admins(200) }],
+  setRoles: [
+    {
+      expect: admins(200),
+      request: (world) => ({ params: { id: world.bystander.id }, body: { roles: [] } }),
+    },
+  ],
+  searchAdminAudit: [{ expect: admins(200) }],
+  mailbox: [{ expect: all(200) }],
+
+  // conversations and topics
+  listConversations: [{ expect: all(200) }],
+  createConversation: [
+    {
+      expect: '401 403 403 403 201 201 403 201',
+      request: (world) => ({
+        body: {
+          slug: world.fixtures.slug('matrix'),
+          title: { bg: 'Нов разговор', en: 'A new conversation' },
+          description: { bg: 'Описание', en: 'Description' },
+        },
+      }),
+    },
+  ],
+  getConversation: [
+    { label: 'open', expect: all(200), request: (world) => ({ params: conversation(world) }) },
+    {
+      label: 'draft',
+      expect: draftOnly(200),
+      request: (world) => ({ params: { id: world.draft.id } }),
+    },
+  ],
+  updateConversation: [
+    {
+      expect: facilitators(200),
+      request: (world) => ({
+        params: conversation(world),
+        body: { description: { bg: 'Ново описание', en: 'A new description' } },
+      }),
+    },
+  ],
+  setConversationStatus: [
+    {
+      label: 'open a draft',
+      expect: '401 404 404 404 200 404 404 200',
+      request: async (world) => ({
+        params: { id: (await world.freshDraft()).id },
+        body: { status: 'open' },
+      }),
+    },
+  ],
+  addFacilitator: [
+    {
+      expect: facilitators(200),
+      request: (world) => ({
+        params: conversation(world),
+        body: { userId: world.spareFacilitator.id },
+      }),
+    },
+  ],
+  removeFacilitator: [
+    {
+      expect: facilitators(200),
+      request: (world) => ({
+        params: { ...conversation(world), userId: world.spareFacilitator.id },
+      }),
+    },
+  ],
+  listTopics: [{ expect: all(200), request: (world) => ({ params: conversation(world) }) }],
+  createTopic: [
+    {
+      expect: facilitators(201),
+      request: (world) => ({
+        params: conversation(world),
+        body: {
+          slug: world.fixtures.slug('topic'),
+          title: { bg: 'Тема', en: 'Topic' },
+          description: { bg: '', en: '' },
+        },
+      }),
+    },
+  ],
+  getTopic: [
+    { label: 'open', expect: all(200), request: (world) => ({ params: topic(world) }) },
+    {
+      label: 'of a draft',
+      expect: draftOnly(200),
+      request: (world) => ({ params: { id: world.draftTopic.id } }),
+    },
+  ],
+  updateTopic: [
+    {
+      expect: facilitators(200),
+      request: (world) => ({
+        params: topic(world),
+        body: { description: { bg: 'Ново', en: 'New' } },
+      }),
+    },
+  ],
+
+  // comments
+  listComments: [{ expect: all(200), request: (world) => ({ params: topic(world) }) }],
+  createComment: [
+    {
+      expect: participants(201),
+      request: (world) => ({ params: topic(world), body: { body: world.unique('Мнение') } }),
+    },
+  ],
+  getComment: [{ expect: all(200), request: (world) => ({ params: comment(world) }) }],
+  editComment: [
+    {
+      label: "someone else's",
+      expect: signedIn(403),
+      request: (world) => ({ params: comment(world), body: { body: 'Чужди думи' } }),
+    },
+  ],
+  withdrawComment: [
+    {
+      label: "someone else's",
+      expect: signedIn(403),
+      request: (world) => ({ params: comment(world) }),
+    },
+  ],
+  setStance: [
+    {
+      expect: participants(200),
+      request: (world) => ({ params: comment(world), body: { stance: 'agree' } }),
+    },
+  ],
+  removeStance: [{ expect: participants(200), request: (world) => ({ params: comment(world) }) }],
+  listRevisions: [{ expect: facilitators(200), request: (world) => ({ params: comment(world) }) }],
+
+  // summaries
+  listSummaries: [{ expect: all(200), request: (world) => ({ params: topic(world) }) }],
+  publishSummary: [
+    {
+      expect: facilitators(201),
+      request: (world) => ({
+        params: topic(world),
+        body: { body: { bg: 'Обобщение', en: 'Summary' } },
+      }),
+    },
+  ],
+  getSummary: [{ expect: all(200), request: (world) => ({ params: { id: world.summary.id } }) }],
+  respondToSummary: [
+    {
+      expect: participants(200),
+      request: (world) => ({ params: { id: world.summary.id }, body: { reaction: 'reflects' } }),
+    },
+  ],
+  listSummaryResponses: [
+    { expect: all(200), request: (world) => ({ params: { id: world.summary.id } }) },
+  ],
+
+  // reading along
+  searchConversation: [
+    { expect: all(200), request: (world) => ({ params: conversation(world), query: '?q=парк' }) },
+  ],
+  replayEvents: [{ expect: all(200), request: (world) => ({ params: conversation(world) }) }],
+  listNotifications: [{ expect: signedIn(200) }],
+  markNotificationsRead: [{ expect: signedIn(204), request: () => ({ body: {} }) }],
+
+  // moderation
+  getModerationSettings: [
+    { expect: facilitators(200), request: (world) => ({ params: conversation(world) }) },
+  ],
+  updateModerationSettings: [
+    {
+      expect: facilitators(200),
+      request: (world) => ({ params: conversation(world), body: { flagHideWeight: 1000 } }),
+    },
+  ],
+  setTopicModeration: [
+    {
+      expect: facilitators(200),
+      request: (world) => ({ params: topic(world), body: { mode: null } }),
+    },
+  ],
+  setSlowMode: [
+    {
+      expect: facilitators(200),
+      request: (world) => ({ params: topic(world), body: { seconds: 0, reason: 'Спокойно е' } }),
+    },
+  ],
+  moderationQueue: [
+    { expect: facilitators(200), request: (world) => ({ params: conversation(world) }) },
+  ],
+  decideComments: [
+    {
+      expect: facilitators(200),
+      request: async (world) => ({
+        params: conversation(world),
+        body: { action: 'hide', commentIds: [(await world.freshComment()).id], reason: 'spam' },
+      }),
+    },
+  ],
+  redactComment: [
+    {
+      expect: facilitators(200),
+      request: async (world) => ({
+        params: { id: (await world.freshComment()).id },
+        body: { start: 0, end: 3 },
+      }),
+    },
+  ],
+  flagComment: [
+    {
+      expect: participants(201),
+      request: async (world) => ({
+        params: { id: (await world.freshComment()).id },
+        body: { reason: 'spam' },
+      }),
+    },
+  ],
+  appealComment: [
+    {
+      label: "someone else's",
+      expect: signedIn(403),
+      request: async (world) => ({
+        params: { id: (await world.freshHiddenComment()).id },
+        body: { text: 'Не беше обидно' },
+      }),
+    },
+  ],
+  actOnPerson: [
+    {
+      expect: facilitators(200),
+      request: (world) => ({
+        params: { ...conversation(world), userId: world.bystander.id },
+        body: { action: 'warn', reason: 'Моля, по темата' },
+      }),
+    },
+  ],
+  listWordList: [
+    { expect: facilitators(200), request: (world) => ({ params: conversation(world) }) },
+  ],
+  addWordListEntry: [
+    {
+      expect: facilitators(201),
+      request: (world) => ({
+        params: conversation(world),
+        body: { pattern: world.uniqueWord(), action: 'hold' },
+      }),
+    },
+  ],
+  updateWordListEntry: [
+    {
+      expect: facilitators(200),
+      request: (world) => ({
+        params: { ...conversation(world), entryId: world.wordEntryId },
+        body: { action: 'flag' },
+      }),
+    },
+  ],
+  removeWordListEntry: [
+    {
+      expect: facilitators(204),
+      request: async (world) => ({
+        params: { ...conversation(world), entryId: await world.freshWordEntry() },
+      }),
+    },
+  ],
+  testWordList: [
+    {
+      expect: facilitators(200),
+      request: (world) => ({ params: conversation(world), body: { text: 'проверка' } }),
+    },
+  ],
+  searchAudit: [
+    {
+      expect: '401 403 403 403 200 403 200 200',
+      request: (world) => ({ params: conversation(world) }),
+    },
+  ],
+  exportAudit: [
+    {
+      expect: '401 403 403 403 200 403 200 200',
+      request: (world) => ({ params: conversation(world) }),
+    },
+  ],
+  moderationLedger: [{ expect: all(200), request: (world) => ({ params: conversation(world) }) }],
+
+  // polls and surveys
+  listPolls: [{ expect: all(200), request: (world) => ({ params: conversation(world) }) }],
+  createPoll: [
+    {
+      expect: facilitators(201),
+      request: (world) => ({
+        params: conversation(world),
+        body: { question: { bg: 'Да или не?', en: 'Yes or no?' }, kind: 'scale' },
+      }),
+    },
+  ],
+  getPoll: [{ expect: all(200), request: (world) => ({ params: { id: world.poll.id } }) }],
+  updatePoll: [
+    {
+      expect: facilitators(200),
+      request: (world) => ({
+        params: { id: world.poll.id },
+        body: { question: { bg: 'Колко точно?', en: 'How much exactly?' } },
+      }),
+    },
+  ],
+  closePoll: [
+    {
+      expect: facilitators(200),
+      request: async (world) => ({ params: { id: (await world.freshPoll()).id } }),
+    },
+  ],
+  answerPoll: [
+    {
+      expect: participants(200),
+      request: (world) => ({ params: { id: world.poll.id }, body: { kind: 'scale', value: 3 } }),
+    },
+  ],
+  getPollResults: [
+    {
+      label: 'unanswered, shown after answering',
+      expect: onlyFacilitators(200),
+      request: (world) => ({ params: { id: world.unansweredPoll.id } }),
+    },
+  ],
+  listSurveys: [{ expect: all(200), request: (world) => ({ params: conversation(world) }) }],
+  createSurvey: [
+    {
+      expect: facilitators(201),
+      request: (world) => ({
+        params: conversation(world),
+        body: {
+          title: { bg: 'Анкета', en: 'Survey' },
+          questions: [{ kind: 'scale', question: { bg: 'Доверие', en: 'Trust' } }],
+        },
+      }),
+    },
+  ],
+  getSurvey: [{ expect: all(200), request: (world) => ({ params: { id: world.survey.id } }) }],
+  startSurveyRun: [
+    {
+      expect: facilitators(201),
+      request: (world) => ({ params: { id: world.survey.id }, body: {} }),
+    },
+  ],
+  getSurveyShift: [
+    {
+      label: 'while its run is open',
+      expect: onlyFacilitators(200),
+      request: (world) => ({ params: { id: world.survey.id } }),
+    },
+  ],
+};
+
+//                     anon      cit       mute      rem       here else      anal      admin
+const hiddenDraft = 'NOT_FOUND NOT_FOUND NOT_FOUND NOT_FOUND ok NOT_FOUND NOT_FOUND ok';
+const everyone = 'ok ok ok ok ok ok ok ok';
+
+/** What each person's socket may ask for; the answer is the ack's `ok` or its error code. */
+const socketMatrix: Array<{
+  title: string;
+  expect: string;
+  emit: (socket: LiveClient, world: PermissionWorld) => Promise<{ ok: boolean; code?: string }>;
+}> = [
+  {
+    title: 'conversation.join an open conversation',
+    expect: everyone,
+    emit: (socket, world) => socket.join(world.conversation.id),
+  },
+  {
+    title: 'conversation.join a draft',
+    expect: hiddenDraft,
+    emit: (socket, world) => socket.join(world.draft.id),
+  },
+  {
+    title: 'topic.watch an open topic',
+    expect: everyone,
+    emit: (socket, world) => watch(socket, world.topic.id),
+  },
+  {
+    title: 'topic.watch a topic of a draft',
+    expect: hiddenDraft,
+    emit: (socket, world) => watch(socket, world.draftTopic.id),
+  },
+  {
+    title: 'conversation.leave',
+    expect: everyone,
+    emit: (socket, world) =>
+      ack(socket, 'conversation.leave', { conversationId: world.conversation.id }),
+  },
+];
+
+/** A row of the table, by the person each column stands for. */
+function columns<T>(row: string, as: (cell: string) => T): Record<MatrixRole, T> {
+  const cells = row.split(' ');
+  if (cells.length !== roles.length) throw new Error(`"${row}" needs ${roles.length} columns`);
+
+  return Object.fromEntries(roles.map((role, index) => [role, as(cells[index]!)])) as Record<
+    MatrixRole,
+    T
+  >;
+}
+
+function watch(socket: LiveClient, topicId: string) {
+  return ack(socket, 'topic.watch', { topicId });
+}
+
+/** Emits with an acknowledgement, which the server gives to every message, typed or not. */
+function ack(socket: LiveClient, event: string, payload: object) {
+  const untyped = socket.socket as unknown as Socket;
+
+  return untyped.timeout(10_000).emitWithAck(event, payload) as Promise<{
+    ok: boolean;
+    code?: string;
+  }>;
+}
+
+const cases = (Object.keys(matrix) as RouteName[]).flatMap((name) =>
+  matrix[name].map((entry) => ({
+    title: `${routes[name].method} ${routes[name].path}${entry.label ? ` (${entry.label})` : ''}`,
+    name,
+    entry,
+  })),
+);
+
+describe('the permission matrix', () => {
+  let system: TestSystem;
+  let world: PermissionWorld;
+
+  beforeAll(async () => {
+    system = await startSystem({ withWorker: false });
+    world = new PermissionWorld(system);
+    await world.build();
+  });
+  afterAll(async () => {
+    await system.stop();
+  });
+
+  it('has a row for every route of the route table', () => {
+    expect(Object.keys(matrix).sort()).toEqual(Object.keys(routes).sort());
+  });
+
+  it.each(cases)('$title', async ({ name, entry }) => {
+    const route = routes[name];
+    await world.clearLimits();
+
+    // The people are independent of each other, so they ask at once.
+    const statuses = await Promise.all(
+      roles.map(async (role) => {
+        const person = entry.freshPerson ? await world.person(role) : world.people[role];
+        const request = (await entry.request?.(world)) ?? {};
+        const path = route.path.replace(/:(\w+)/g, (_, key: string) => {
+          const value = request.params?.[key];
+          if (!value) throw new Error(`The matrix row of ${name} gives no :${key}`);
+
+          return encodeURIComponent(value);
+        });
+        const client = world.client(person);
+        const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
+        const response = await client[method](
+          `${path}${request.query ?? ''}`,
+          method === 'get' ? undefined : request.body,
+        );
+
+        return [role, response.status] as const;
+      }),
+    );
+
+    const actual = Object.fromEntries(statuses) as Record<MatrixRole, number>;
+    expect(actual).toEqual(columns(entry.expect, Number));
+  });
+
+  describe('over the socket', () => {
+    const sockets = new Map<MatrixRole, LiveClient>();
+
+    beforeAll(async () => {
+      for (const role of roles) {
+        const cookie = world.people[role]?.client.cookie('rz_session');
+        sockets.set(role, await LiveClient.connect(system.url, cookie));
+      }
+    });
+    afterAll(() => {
+      for (const socket of sockets.values()) socket.close();
+    });
+
+    it.each(socketMatrix)('$title', async ({ expect: outcomes, emit }) => {
+      const replies = await Promise.all(
+        roles.map(async (role) => {
+          const reply = await emit(sockets.get(role)!, world);
+
+          return [role, reply.ok ? 'ok' : (reply.code ?? 'refused')] as const;
+        }),
+      );
+
+      expect(Object.fromEntries(replies)).toEqual(columns(outcomes, String));
+    });
+
+    it('sends facilitator events only to facilitators of the conversation and admins', async () => {
+      for (const socket of sockets.values()) await socket.join(world.conversation.id);
+      const flagged = await world.freshComment();
+      const isQueued = (socket: LiveClient) =>
+        socket.events.some(
+          (event) =>
+            event.type === 'moderation.queue.changed' &&
+            event.payload.commentIds.includes(flagged.id),
+        );
+
+      await world.clearLimits();
+      await world.bystander.client.post(`/api/comments/${flagged.id}/flags`, { reason: 'spam' });
+      await sockets
+        .get('facilitator here')!
+        .waitFor(
+          () => isQueued(sockets.get('admin')!) && isQueued(sockets.get('facilitator here')!),
+          'the queue change',
+        );
+      await sleep(300);
+
+      const received = Object.fromEntries(
+        roles.map((role) => [role, isQueued(sockets.get(role)!) ? 'receives' : 'nothing']),
+      );
+      expect(received).toEqual({
+        anonymous: 'nothing',
+        citizen: 'nothing',
+        'muted citizen': 'nothing',
+        'removed citizen': 'nothing',
+        'facilitator here': 'receives',
+        'facilitator elsewhere': 'nothing',
+        analyst: 'nothing',
+        admin: 'receives',
+      });
+    });
+  });
+});
