@@ -39,6 +39,7 @@ const signedIn = (status: number): Statuses => `401 ${`${status} `.repeat(7).tri
 const facilitators = (s: number): Statuses => `401 403 403 403 ${s} 403 403 ${s}`;
 const participants = (s: number): Statuses => `401 ${s} 403 403 ${s} ${s} ${s} ${s}`;
 const admins = (s: number): Statuses => `401 403 403 403 403 403 403 ${s}`;
+const analysts = (s: number): Statuses => `401 403 403 403 403 403 ${s} ${s}`;
 const onlyFacilitators = (s: number): Statuses => `403 403 403 403 ${s} 403 403 ${s}`;
 const draftOnly = (s: number): Statuses => `404 404 404 404 ${s} 404 404 ${s}`;
 
@@ -435,6 +436,27 @@ const matrix: Record<RouteName, Case[]> = {
       request: (world) => ({ params: { id: world.survey.id } }),
     },
   ],
+
+  // exports
+  createExport: [
+    {
+      expect: analysts(202),
+      request: (world) => ({ params: conversation(world), body: { format: 'json' } }),
+    },
+  ],
+  listExports: [{ expect: analysts(200), request: (world) => ({ params: conversation(world) }) }],
+  getExport: [{ expect: analysts(200), request: (world) => ({ params: { id: world.exportId } }) }],
+  downloadExport: [
+    {
+      label: 'a forged link: the signature, not the role, opens it',
+      expect: all(400),
+      request: (world) => ({
+        params: { id: world.exportId },
+        query: `?expires=${Date.now() + 60_000}&signature=${'A'.repeat(43)}`,
+      }),
+    },
+  ],
+  exportSchema: [{ expect: all(200) }],
 };
 
 //                     anon      cit       mute      rem       here else      anal      admin

@@ -55,6 +55,7 @@ export class PermissionWorld {
   /** A poll nobody answers, so only facilitators may see its results. */
   unansweredPoll!: Poll;
   survey!: Survey;
+  exportId!: string;
   /** A citizen who writes the comments others act on, and whom facilitators warn. */
   bystander!: Person;
   /** A facilitator who is added to and removed from the conversation. */
@@ -106,6 +107,12 @@ export class PermissionWorld {
     );
     expect(survey.status).toBe(201);
     this.survey = survey.body as Survey;
+    const made = await this.people.analyst!.client.post(
+      `/api/conversations/${this.conversation.id}/exports`,
+      { format: 'csv' },
+    );
+    expect(made.status).toBe(202);
+    this.exportId = (made.body as { id: string }).id;
   }
 
   get facilitator(): Person {
