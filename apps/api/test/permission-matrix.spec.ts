@@ -29,7 +29,7 @@ interface Request {
 interface Case {
   label?: string;
   expect: Statuses;
-  request?: (world: PermissionWorld) => Request | Promise<Request>;
+  request?: (world: PermissionWorld, role: MatrixRole) => Request | Promise<Request>;
   freshPerson?: boolean;
 }
 
@@ -40,12 +40,17 @@ const facilitators = (s: number): Statuses => `401 403 403 403 ${s} 403 403 ${s}
 const participants = (s: number): Statuses => `401 ${s} 403 403 ${s} ${s} ${s} ${s}`;
 const admins = (s: number): Statuses => `401 403 403 403 403 403 403 ${s}`;
 const analysts = (s: number): Statuses => `401 403 403 403 403 403 ${s} ${s}`;
+const analystsAndFacilitators = (s: number): Statuses => `401 403 403 403 ${s} 403 ${s} ${s}`;
 const onlyFacilitators = (s: number): Statuses => `403 403 403 403 ${s} 403 403 ${s}`;
 const draftOnly = (s: number): Statuses => `404 404 404 404 ${s} 404 404 ${s}`;
 
 const conversation = (world: PermissionWorld) => ({ id: world.conversation.id });
+const themed = (world: PermissionWorld) => ({ id: world.themed.conversationId });
+/** The people allowed to curate each split their own theme, so every split starts alike. */
 const topic = (world: PermissionWorld) => ({ id: world.topic.id });
 const comment = (world: PermissionWorld) => ({ id: world.comment.id });
+const themeOf = (world: PermissionWorld, role: MatrixRole) =>
+  world.themed.themeIds[Math.max(1, ['', 'facilitator here', 'analyst', 'admin'].indexOf(role))]!;
 
 const matrix: Record<RouteName, Case[]> = {
   // accounts
@@ -188,6 +193,7 @@ const matrix: Record<RouteName, Case[]> = {
   ],
 
   // comments
+  listThreads: [{ expect: all(200), request: (world) => ({ params: topic(world) }) }],
   listComments: [{ expect: all(200), request: (world) => ({ params: topic(world) }) }],
   createComment: [
     {
@@ -245,6 +251,7 @@ const matrix: Record<RouteName, Case[]> = {
   searchConversation: [
     { expect: all(200), request: (world) => ({ params: conversation(world), query: '?q=парк' }) },
   ],
+  latestEvent: [{ expect: all(200), request: (world) => ({ params: conversation(world) }) }],
   replayEvents: [{ expect: all(200), request: (world) => ({ params: conversation(world) }) }],
   listNotifications: [{ expect: signedIn(200) }],
   markNotificationsRead: [{ expect: signedIn(204), request: () => ({ body: {} }) }],
@@ -457,6 +464,126 @@ const matrix: Record<RouteName, Case[]> = {
     },
   ],
   exportSchema: [{ expect: all(200) }],
+
+  // themes and tags: analysts, and facilitators of the conversation
+  getThemes: [
+    { expect: analystsAndFacilitators(200), request: (world) => ({ params: themed(world) }) },
+  ],
+  getPublicThemes: [{ expect: all(200), request: (world) => ({ params: themed(world) }) }],
+  updateThemeSettings: [
+    {
+      expect: analystsAndFacilitators(200),
+      request: (world) => ({ params: themed(world), body: { rerunAfterComments: 5000 } }),
+    },
+  ],
+  getThemeRun: [
+    {
+      expect: analystsAndFacilitators(200),
+      request: (world) => ({ params: { id: world.themed.runId } }),
+    },
+  ],
+  listThemeComments: [
+    {
+      expect: analystsAndFacilitators(200),
+      request: (world) => ({ params: { id: world.themed.themeIds[0]! } }),
+    },
+  ],
+  listOtherComments: [
+    { expect: analystsAndFacilitators(200), request: (world) => ({ params: themed(world) }) },
+  ],
+  updateTheme: [
+    {
+      expect: analystsAndFacilitators(200),
+      request: (world) => ({
+        params: { id: world.themed.themeIds[0]! },
+        body: { labelEn: 'Public transport' },
+      }),
+    },
+  ],
+  moveThemeComments: [
+    {
+      expect: analystsAndFacilitators(200),
+      request: (world) => ({
+        params: themed(world),
+        body: { commentIds: [world.themed.commentIds[0]!], themeId: null },
+      }),
+    },
+  ],
+  mergeThemes: [
+    {
+      label: 'a theme into itself: refused, but only after the role check',
+      expect: analystsAndFacilitators(400),
+      request: (world) => ({
+        params: themed(world),
+        body: { themeIds: [world.themed.themeIds[1]!], intoId: world.themed.themeIds[1]! },
+      }),
+    },
+  ],
+  splitTheme: [
+    {
+      expect: analystsAndFacilitators(200),
+      request: (world, role) => ({ params: { id: themeOf(world, role) }, body: {} }),
+    },
+  ],
+  listTags: [
+    { expect: analystsAndFacilitators(200), request: (world) => ({ params: themed(world) }) },
+  ],
+  createTag: [
+    {
+      expect: analystsAndFacilitators(201),
+      request: (world) => ({ params: themed(world), body: { nameBg: world.unique('Тема') } }),
+    },
+  ],
+  updateTag: [
+    {
+      expect: analystsAndFacilitators(200),
+      request: (world) => ({ params: { id: world.tagId }, body: { description: 'Транспорт' } }),
+    },
+  ],
+  removeTag: [
+    {
+      expect: analystsAndFacilitators(204),
+      request: async (world) => ({ params: { id: await world.freshTag() } }),
+    },
+  ],
+  tagComment: [
+    {
+      expect: analystsAndFacilitators(204),
+      request: (world) => ({
+        params: { id: world.themed.commentIds[1]! },
+        body: { tagId: world.tagId },
+      }),
+    },
+  ],
+  untagComment: [
+    {
+      expect: analystsAndFacilitators(204),
+      request: (world) => ({ params: { id: world.themed.commentIds[1]!, tagId: world.tagId } }),
+    },
+  ],
+  suggestTags: [
+    { expect: analystsAndFacilitators(200), request: (world) => ({ params: themed(world) }) },
+  ],
+  listTagSuggestions: [
+    { expect: analystsAndFacilitators(200), request: (world) => ({ params: themed(world) }) },
+  ],
+  decideTagSuggestion: [
+    {
+      label: 'no such suggestion: refused, but only after the role check',
+      expect: analystsAndFacilitators(404),
+      request: (world) => ({
+        params: themed(world),
+        body: { commentId: world.themed.commentIds[2]!, tagId: world.tagId, accept: false },
+      }),
+    },
+  ],
+  // Last, as the runs it starts replace the themes the rows above use.
+  requestThemeRun: [
+    {
+      expect: analystsAndFacilitators(202),
+      request: (world) => ({ params: themed(world), body: {} }),
+    },
+  ],
 };
 
 //                     anon      cit       mute      rem       here else      anal      admin
@@ -535,7 +662,7 @@ describe('the permission matrix', () => {
   let world: PermissionWorld;
 
   beforeAll(async () => {
-    system = await startSystem({ withWorker: false });
+    system = await startSystem();
     world = new PermissionWorld(system);
     await world.build();
   });
@@ -555,7 +682,7 @@ describe('the permission matrix', () => {
     const statuses = await Promise.all(
       roles.map(async (role) => {
         const person = entry.freshPerson ? await world.person(role) : world.people[role];
-        const request = (await entry.request?.(world)) ?? {};
+        const request = (await entry.request?.(world, role)) ?? {};
         const path = route.path.replace(/:(\w+)/g, (_, key: string) => {
           const value = request.params?.[key];
           if (!value) throw new Error(`The matrix row of ${name} gives no :${key}`);

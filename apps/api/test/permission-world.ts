@@ -11,6 +11,7 @@ import { expect } from 'vitest';
 import type { HttpClient } from '../../../test/support/http-client';
 import { type TestSystem, uniqueEmail } from '../../../test/support/system';
 import { ConversationFixtures, type Person } from './conversations.fixtures';
+import { insertComments, mixedCorpus, requestRun, waitForRun } from './themes.fixtures';
 
 /** The people a permission is checked for, in the column order of the matrix. */
 export const roles = [
@@ -56,6 +57,9 @@ export class PermissionWorld {
   unansweredPoll!: Poll;
   survey!: Survey;
   exportId!: string;
+  /** A conversation of the same facilitator whose comments the worker grouped into themes. */
+  themed!: { conversationId: string; runId: string; themeIds: string[]; commentIds: string[] };
+  tagId!: string;
   /** A citizen who writes the comments others act on, and whom facilitators warn. */
   bystander!: Person;
   /** A facilitator who is added to and removed from the conversation. */
@@ -113,6 +117,30 @@ export class PermissionWorld {
     );
     expect(made.status).toBe(202);
     this.exportId = (made.body as { id: string }).id;
+    await this.buildThemes();
+  }
+
+  private async buildThemes(): Promise<void> {
+    const conversation = await this.fixtures.conversation(this.facilitator);
+    const topic = await this.fixtures.topic(this.facilitator, conversation.id);
+    const texts = mixedCorpus().map((item) => item.text);
+    const commentIds = await insertComments(this.fixtures, topic, this.facilitator, texts);
+    const analyst = this.people.analyst!;
+    const run = await waitForRun(analyst, (await requestRun(analyst, conversation.id)).id);
+    const themeIds = run.themes.map((theme) => theme.themeId);
+    expect(themeIds.length).toBeGreaterThanOrEqual(4);
+    this.themed = { conversationId: conversation.id, runId: run.id, themeIds, commentIds };
+    this.tagId = await this.freshTag();
+  }
+
+  async freshTag(): Promise<string> {
+    const created = await this.facilitator.client.post(
+      `/api/conversations/${this.themed.conversationId}/tags`,
+      { nameBg: this.unique('Етикет') },
+    );
+    expect(created.status).toBe(201);
+
+    return (created.body as { id: string }).id;
   }
 
   get facilitator(): Person {
