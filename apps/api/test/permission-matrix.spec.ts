@@ -444,6 +444,35 @@ const matrix: Record<RouteName, Case[]> = {
     },
   ],
 
+  // statements and the opinion map
+  listStatements: [{ expect: all(200), request: (world) => ({ params: conversation(world) }) }],
+  createStatement: [
+    {
+      expect: participants(201),
+      request: (world) => ({
+        params: conversation(world),
+        body: { body: world.unique('Нужни са още пейки') },
+      }),
+    },
+  ],
+  nextStatement: [{ expect: signedIn(200), request: (world) => ({ params: conversation(world) }) }],
+  voteOnStatement: [
+    {
+      expect: participants(200),
+      request: (world) => ({ params: { id: world.statementId }, body: { vote: 'agree' } }),
+    },
+  ],
+  decideStatement: [
+    {
+      expect: facilitators(200),
+      request: async (world) => ({
+        params: { id: await world.freshStatement() },
+        body: { decision: 'reject', reason: 'Повтаря друго' },
+      }),
+    },
+  ],
+  getOpinionMap: [{ expect: all(200), request: (world) => ({ params: conversation(world) }) }],
+
   // exports
   createExport: [
     {

@@ -60,6 +60,7 @@ export class PermissionWorld {
   /** A conversation of the same facilitator whose comments the worker grouped into themes. */
   themed!: { conversationId: string; runId: string; themeIds: string[]; commentIds: string[] };
   tagId!: string;
+  statementId!: string;
   /** A citizen who writes the comments others act on, and whom facilitators warn. */
   bystander!: Person;
   /** A facilitator who is added to and removed from the conversation. */
@@ -117,6 +118,7 @@ export class PermissionWorld {
     );
     expect(made.status).toBe(202);
     this.exportId = (made.body as { id: string }).id;
+    this.statementId = await this.freshStatement();
     await this.buildThemes();
   }
 
@@ -131,6 +133,16 @@ export class PermissionWorld {
     expect(themeIds.length).toBeGreaterThanOrEqual(4);
     this.themed = { conversationId: conversation.id, runId: run.id, themeIds, commentIds };
     this.tagId = await this.freshTag();
+  }
+
+  async freshStatement(): Promise<string> {
+    const created = await this.bystander.client.post(
+      `/api/conversations/${this.conversation.id}/statements`,
+      { body: `Повече дървета по улица ${++this.count}` },
+    );
+    expect(created.status).toBe(201);
+
+    return (created.body as { id: string }).id;
   }
 
   async freshTag(): Promise<string> {
