@@ -24,6 +24,7 @@ import { ProfilePage } from './pages/profile/ProfilePage';
 import { ResetPasswordPage } from './pages/ResetPasswordPage';
 import { SignInPage } from './pages/SignInPage';
 import { SignUpPage } from './pages/SignUpPage';
+import { OpinionsPage } from './pages/opinions/OpinionsPage';
 import { PollsPage } from './pages/polls/PollsPage';
 import { PermalinkPage } from './pages/topic/PermalinkPage';
 import { TopicPage } from './pages/topic/TopicPage';
@@ -50,6 +51,7 @@ const routes: readonly RouteEntry[] = [
   { path: '/conversations/:id/topics/:topicId/edit', render: () => <TopicFormPage /> },
   { path: '/conversations/:id/search', render: () => <SearchPage /> },
   { path: '/conversations/:id/polls', render: () => <PollsPage /> },
+  { path: '/conversations/:id/opinions', render: () => <OpinionsPage /> },
   { path: '/conversations/:id/moderation', render: () => <ModerationPage /> },
   { path: '/conversations/:id/moderation/settings', render: () => <ModerationSettingsPage /> },
   { path: '/conversations/:id/moderation/words', render: () => <WordListPage /> },

@@ -355,7 +355,8 @@ export const opinionMap = z.object({
     z.object({
       id: z.number(),
       size: z.number(),
-      representative: z.array(statementRef.extend({ agreeShare: z.number() })),
+      /** `share`: of the group voting this way. */
+      representative: z.array(statementRef.extend({ share: z.number() })),
     }),
   ),
   consensus: z.array(statementRef.extend({ score: z.number() })),

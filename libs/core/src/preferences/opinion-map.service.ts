@@ -61,7 +61,7 @@ export class OpinionMapService {
           representative: group.representative.map((item) => ({
             statementId: item.statement,
             direction: item.direction,
-            agreeShare: round(item.probability),
+            share: round(item.probability),
           })),
         })),
         consensus: found.consensus.map((item) => ({

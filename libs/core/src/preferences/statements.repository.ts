@@ -34,7 +34,8 @@ export interface MapResult {
     representative: Array<{
       statementId: string;
       direction: 'agree' | 'disagree';
-      agreeShare: number;
+      /** Of the group voting this way. */
+      share: number;
     }>;
   }>;
   consensus: Array<{ statementId: string; direction: 'agree' | 'disagree'; score: number }>;

@@ -108,6 +108,7 @@ export function ConversationPage() {
       )}
       <p className="actions">
         <Link to={`/conversations/${conversation.slug}/polls`}>{t('polls.link')}</Link>
+        <Link to={`/conversations/${conversation.slug}/opinions`}>{t('opinions.link')}</Link>
       </p>
       <SearchForm conversationSlug={conversation.slug} />
       <TopicList topics={topics} />
