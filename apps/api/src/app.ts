@@ -36,7 +36,8 @@ export async function createApiApp(options: ApiOptions): Promise<NestExpressAppl
         directives: {
           defaultSrc: ["'self'"],
           connectSrc: ["'self'", 'ws:', 'wss:'],
-          imgSrc: ["'self'", 'data:', 'blob:'],
+          // Facilitators may point a conversation's cover image at any https address.
+          imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
           styleSrc: ["'self'", "'unsafe-inline'"],
           scriptSrc: ["'self'"],
           objectSrc: ["'none'"],

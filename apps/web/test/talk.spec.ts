@@ -223,6 +223,43 @@ describe('taking part in a conversation in the browser', () => {
     await expect.poll(() => activeId(page)).toBe(`comment-${arrived.id}`);
   });
 
+  it('lets a facilitator schedule a conversation and give it a cover in the web app', async () => {
+    const facilitator = await fixtures.person(['citizen', 'facilitator']);
+    const page = await pageFor(facilitator);
+    // datetime-local fields take the browser's local time.
+    const localTime = (minutesFromNow: number) =>
+      page.evaluate<string>(`(() => {
+        const at = new Date(Date.now() + ${minutesFromNow} * 60000);
+        at.setMinutes(at.getMinutes() - at.getTimezoneOffset());
+        return at.toISOString().slice(0, 16);
+      })()`);
+    const slug = fixtures.slug('scheduled');
+    await page.goto(`${system.url}/conversations/new`);
+
+    await page.getByLabel('Уеб адрес (slug)').fill(slug);
+    await page.getByLabel('Заглавие на български').fill('Бюджет за Младост');
+    await page.getByLabel('Адрес на корица').fill('https://www.sofia.bg/cover.jpg');
+    await page.getByLabel('Отваря в').fill(await localTime(-2));
+    await page.getByLabel('Затваря в').fill(await localTime(7 * 24 * 60));
+    await page.getByRole('button', { name: 'Създай разговора' }).click();
+
+    // The opening time has passed, so the draft is open without anyone pressing a button.
+    await page.waitForURL(`**/conversations/${slug}`);
+    await page.locator('.meta').getByText('Отворен').waitFor();
+    await page.getByText(/^Затваря на /).waitFor();
+    expect(await page.locator('img.cover-image').getAttribute('src')).toBe(
+      'https://www.sofia.bg/cover.jpg',
+    );
+
+    await page.goto(`${system.url}/conversations/${slug}/edit`);
+    const closes = page.getByLabel('Затваря в');
+    await expect.poll(() => closes.inputValue()).not.toBe('');
+    await closes.fill(await localTime(-1));
+    await page.getByRole('button', { name: 'Запази разговора' }).click();
+    await page.waitForURL(`**/conversations/${slug}`);
+    await page.locator('.meta').getByText('Затворен').waitFor();
+  });
+
   it('fits a phone screen 375 pixels wide on every page, in Bulgarian and English', async () => {
     const { facilitator, conversation, topic } = await openTalk();
     const citizen = await fixtures.person();

@@ -154,6 +154,8 @@ export const bgTalk = {
   'form.backgroundEn': 'Основна информация на английски',
   'form.markdownHint':
     'Markdown: **удебелен**, *наклонен*, ## заглавия, списъци, > цитати, връзки.',
+  'form.coverImage': 'Адрес на корица',
+  'form.coverImageHint': 'По желание. Връзка (https://…) към снимка над разговора.',
   'form.opensAt': 'Отваря в',
   'form.closesAt': 'Затваря в',
   'form.scheduleHint': 'По желание. Статусът се сменя сам в този момент (по вашето местно време).',

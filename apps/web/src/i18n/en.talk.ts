@@ -152,6 +152,8 @@ export const enTalk = {
   'form.backgroundBg': 'Background material in Bulgarian',
   'form.backgroundEn': 'Background material in English',
   'form.markdownHint': 'Markdown: **bold**, *italics*, ## headings, lists, > quotes, links.',
+  'form.coverImage': 'Cover image address',
+  'form.coverImageHint': 'Optional. A link (https://…) to a picture shown above the conversation.',
   'form.opensAt': 'Opens at',
   'form.closesAt': 'Closes at',
   'form.scheduleHint': 'Optional. The status changes by itself at this time (your local time).',

@@ -95,6 +95,10 @@ export function ConversationPage() {
           <span>{t('conversations.closesAt', { date: formatDate(conversation.closesAt) })}</span>
         )}
       </p>
+      {conversation.coverImageUrl && (
+        // The title above says what the conversation is; the picture only sets the scene.
+        <img src={conversation.coverImageUrl} alt="" className="cover-image" />
+      )}
       {isClosed && <p className="warning">{t('conversation.closedNotice')}</p>}
       <Markdown source={pick(conversation.description, locale)} className="lead-text" />
       {background.trim() !== '' && (

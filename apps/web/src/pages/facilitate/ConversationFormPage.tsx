@@ -20,6 +20,7 @@ interface Values {
   background: Bilingual;
   opensAt: string;
   closesAt: string;
+  coverImageUrl: string;
 }
 
 const blank: Values = {
@@ -29,6 +30,7 @@ const blank: Values = {
   background: { bg: '', en: '' },
   opensAt: '',
   closesAt: '',
+  coverImageUrl: '',
 };
 
 function ConversationForm({ initial, id }: { initial: Values; id: string | null }) {
@@ -48,6 +50,7 @@ function ConversationForm({ initial, id }: { initial: Values; id: string | null 
     'title.en': t('form.titleEn'),
     opensAt: t('form.opensAt'),
     closesAt: t('form.closesAt'),
+    coverImageUrl: t('form.coverImage'),
   };
 
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -57,6 +60,7 @@ function ConversationForm({ initial, id }: { initial: Values; id: string | null 
       ...rest,
       opensAt: toInstant(values.opensAt),
       closesAt: toInstant(values.closesAt),
+      coverImageUrl: values.coverImageUrl.trim() || null,
     };
     const schema = id ? updateConversationRequest : createConversationRequest;
     if (!form.validate(schema, id ? body : { ...body, slug })) return;
@@ -108,6 +112,15 @@ function ConversationForm({ initial, id }: { initial: Values; id: string | null 
           markdown
         />
         <TextField
+          name="coverImageUrl"
+          type="url"
+          label={labels.coverImageUrl}
+          hint={t('form.coverImageHint')}
+          value={values.coverImageUrl}
+          onChange={set('coverImageUrl')}
+          error={form.fieldErrors.coverImageUrl}
+        />
+        <TextField
           name="opensAt"
           type="datetime-local"
           label={labels.opensAt}
@@ -154,6 +167,7 @@ function EditConversation() {
     background: data.background,
     opensAt: toLocalInput(data.opensAt),
     closesAt: toLocalInput(data.closesAt),
+    coverImageUrl: data.coverImageUrl ?? '',
   };
 
   return <ConversationForm initial={initial} id={data.id} />;

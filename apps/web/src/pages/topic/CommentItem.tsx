@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n/i18n';
 import { Markdown } from '../../markdown/Markdown';
 import { Composer } from '../../talk/Composer';
 import { ModerationNotice } from '../moderation/ModerationNotice';
+import { plural } from '../../talk/text';
 import { CommentActions } from './CommentActions';
 import { Revisions } from './Revisions';
 import { StanceButtons } from './StanceButtons';
@@ -26,6 +27,8 @@ export function CommentItem({ comment }: { comment: Comment }) {
   const isEditing = openForm?.kind === 'edit' && openForm.commentId === comment.id;
   const isReplying = openForm?.kind === 'reply' && openForm.commentId === comment.id;
   const isWithdrawn = comment.status === 'withdrawn';
+  // A thread's first comment tells how lively the thread below it is.
+  const isThreadStart = comment.depth === 0 && comment.replyCount > 0;
   const className = [
     'comment',
     isHighlighted && 'comment--highlighted',
@@ -65,6 +68,12 @@ export function CommentItem({ comment }: { comment: Comment }) {
         <time dateTime={comment.createdAt}>{formatDate(comment.createdAt)}</time>
         {comment.editedAt && <span className="meta">({t('comment.edited')})</span>}
         {isHighlighted && <span className="badge">{t('comment.highlighted')}</span>}
+        {isThreadStart && (
+          <span className="comment__activity">
+            {plural(t, 'comment.replies', comment.replyCount)} ·{' '}
+            {t('topic.lastActivity', { date: formatDate(comment.lastActivityAt) })}
+          </span>
+        )}
       </header>
       {isWithdrawn && <p className="comment__placeholder">{t('comment.withdrawn')}</p>}
       {!isWithdrawn && (
