@@ -57,12 +57,17 @@ export function PermalinkPage() {
     const [root = comment] = ancestors;
     dispatch({ type: 'page', page: { items: [root], nextCursor: null }, append: false });
     dispatch({ type: 'replies', replies: [...ancestors.slice(1), comment, ...replies] });
-    requestAnimationFrame(() => {
-      const element = document.getElementById(`comment-${comment.id}`);
-      element?.scrollIntoView({ block: 'center' });
-      element?.focus({ preventScroll: true });
-    });
   }, [loadedThread]);
+
+  // Once the linked comment is on screen (after the page heading took focus), move focus to it.
+  const linkedId = loadedThread?.comment.id;
+  const isLinkedShown = !!linkedId && !!threads.byId[linkedId];
+  useEffect(() => {
+    if (!isLinkedShown) return;
+    const element = document.getElementById(`comment-${linkedId}`);
+    element?.scrollIntoView({ block: 'center' });
+    element?.focus({ preventScroll: true });
+  }, [isLinkedShown, linkedId]);
 
   useTopicLive(data?.conversation.id, data?.topic.id ?? '', {
     dispatch,
