@@ -1,3 +1,4 @@
+import type { OpinionMap, PollList, SurveyList } from '@razgovor/contracts';
 import { createDataSource, type DemoComment, seedDemoConversation } from '@razgovor/core';
 import { sofiaConversation } from '../../../libs/core/src/demo/sofia-conversation.data';
 import type { DataSource } from 'typeorm';
@@ -44,5 +45,45 @@ describe('demo conversation seeder', () => {
     const topics = await system.client().get(`/api/conversations/${slug}/topics`);
     const items = (topics.body as { items: Array<{ commentCount: number }> }).items;
     expect(items.reduce((sum, topic) => sum + topic.commentCount, 0)).toBe(expected);
+  });
+
+  it('seeds polls, a two-run survey and a drawn opinion map, the same numbers every time', async () => {
+    const seedOnce = async () => {
+      const slug = `sofia-prefs-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+      const data = {
+        ...sofiaConversation,
+        conversation: { ...sofiaConversation.conversation, slug },
+      };
+      await seedDemoConversation({ dataSource, now: new Date() }, data);
+      const client = system.client();
+      const polls = (await client.get(`/api/conversations/${slug}/polls`)).body as PollList;
+      const surveys = (await client.get(`/api/conversations/${slug}/surveys`)).body as SurveyList;
+      const map = (await client.get(`/api/conversations/${slug}/opinion-map`)).body as OpinionMap;
+
+      return { polls: polls.items, surveys: surveys.items, map };
+    };
+
+    const first = await seedOnce();
+    const second = await seedOnce();
+
+    expect(first.polls.map((poll) => poll.kind)).toEqual([
+      'single',
+      'multiple',
+      'ranking',
+      'scale',
+      'budget',
+      'open',
+    ]);
+    expect(first.polls.every((poll) => poll.respondents > 0)).toBe(true);
+    expect(first.polls.map((poll) => poll.respondents)).toEqual(
+      second.polls.map((poll) => poll.respondents),
+    );
+    expect(first.polls.find((poll) => poll.kind === 'scale')).toMatchObject({ status: 'closed' });
+    expect(first.surveys[0]!.runs).toHaveLength(2);
+    expect(first.map.run).toBe(1);
+    expect(first.map.groups.length).toBeGreaterThanOrEqual(2);
+    expect(first.map.groups.map((group) => group.size)).toEqual(
+      second.map.groups.map((group) => group.size),
+    );
   });
 });

@@ -10,6 +10,7 @@ import { TopicsRepository } from '../conversations/topics.repository';
 import { Database, type Sql } from '../database/sql';
 import { SummariesRepository } from '../summaries/summaries.repository';
 import { demoPassword } from './demo-accounts';
+import { seedDemoPreferences } from './demo-preferences.seeder';
 import type { DemoComment, DemoData } from './demo-conversation.types';
 
 export interface DemoSeedDeps {
@@ -84,6 +85,7 @@ export async function seedDemoConversation(
     const topics = new TopicsRepository(database.pool);
     const summaries = new SummariesRepository(database.pool);
     let count = 0;
+    const topicIds = new Map<string, string>();
     for (const [position, topic] of conversation.topics.entries()) {
       const topicId = await topics.create(
         tx,
@@ -98,6 +100,7 @@ export async function seedDemoConversation(
         },
         start,
       );
+      topicIds.set(topic.slug, topicId);
       const context: Context = {
         tx,
         comments: new CommentsRepository(database.pool),
@@ -124,6 +127,11 @@ export async function seedDemoConversation(
           new Date(start.getTime() + (lengthDays - 2) * dayMs),
         );
       }
+    }
+
+    if (data.preferences && facilitatorId) {
+      const context = { tx, database, conversationId, topicIds, personaIds, facilitatorId };
+      await seedDemoPreferences({ ...context, start, now: deps.now }, data.preferences);
     }
 
     return count;

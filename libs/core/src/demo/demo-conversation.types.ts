@@ -1,4 +1,5 @@
 import type { AgeBand, District, Gender, Locale } from '@razgovor/contracts';
+import type { DemoPreferences } from './sofia/preferences';
 
 /** Text in both languages the platform speaks; Markdown source where the field is prose. */
 export interface DemoBilingual {
@@ -52,4 +53,6 @@ export interface DemoConversation {
 export interface DemoData {
   personas: DemoPersona[];
   conversation: DemoConversation;
+  /** Polls, a survey and statements with generated answers and votes. */
+  preferences?: DemoPreferences;
 }

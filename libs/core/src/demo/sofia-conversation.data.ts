@@ -3,6 +3,7 @@ import { budgetTopic } from './sofia/budget';
 import { districtsTopic } from './sofia/districts';
 import { monitoringTopic } from './sofia/monitoring';
 import { sofiaPersonas } from './sofia/personas';
+import { sofiaPreferences } from './sofia/preferences';
 import { projectsTopic } from './sofia/projects';
 import { proposersTopic } from './sofia/proposers';
 import { sofiaBackground, sofiaDescription, sofiaTitle } from './sofia/texts';
@@ -28,4 +29,5 @@ export const sofiaConversation: DemoData = {
       monitoringTopic,
     ],
   },
+  preferences: sofiaPreferences,
 };

@@ -4,7 +4,7 @@ import { findOpinionGroups, VoteMatrixBuilder, type Vote } from '@razgovor/opini
 import type { User } from '../accounts/user.entity';
 import type { Clock } from '../common/clock';
 import type { ConversationsService } from '../conversations/conversations.service';
-import type { Database } from '../database/sql';
+import type { Database, Sql } from '../database/sql';
 import type { EventNotices } from '../events/event-notices';
 import type { EventsRepository } from '../events/events.repository';
 import type { MapResult, StatementsRepository } from './statements.repository';
@@ -34,76 +34,16 @@ export class OpinionMapService {
   async draw(conversationId: string): Promise<number | null> {
     const started = Date.now();
     const outcome = await this.database.transaction(async (tx) => {
-      // One run per conversation at a time; a second waits and then finds its input drawn.
-      await tx.rows('SELECT pg_advisory_xact_lock(hashtext($1))', [
-        `opinion-map:${conversationId}`,
-      ]);
-      const inputVoteSeq = await this.statements.voteSeq(tx, conversationId);
-      const previous = await this.statements.latestMap(conversationId, tx);
-      if (inputVoteSeq === 0 || previous?.inputVoteSeq === inputVoteSeq) return null;
-
-      const builder = new VoteMatrixBuilder();
-      for (const vote of await this.statements.votes(tx, conversationId)) {
-        builder.add(vote.userId, vote.statementId, vote.vote as Vote);
-      }
-
-      const matrix = builder.build();
-      if (matrix.participants.length < mapParameters.minGroups) return null;
-      const found = findOpinionGroups(matrix, {
-        ...mapParameters,
-        previousGroups: previous?.result.groups.map(({ id, centroid }) => ({ id, centroid })),
-      });
-      const result: MapResult = {
-        groups: found.groups.map((group) => ({
-          id: group.id,
-          size: group.size,
-          centroid: group.centroid,
-          representative: group.representative.map((item) => ({
-            statementId: item.statement,
-            direction: item.direction,
-            share: round(item.probability),
-          })),
-        })),
-        consensus: found.consensus.map((item) => ({
-          statementId: item.statement,
-          direction: item.direction,
-          score: round(item.score),
-        })),
-        divisive: found.divisive.map((item) => ({
-          statementId: item.statement,
-          agreeByGroup: item.agree.map(round),
-        })),
-        placements: matrix.participants.flatMap((person, index) => {
-          const place = found.map[index];
-
-          return place
-            ? [[person, round(place[0]), round(place[1]), found.assignments[index] ?? null]]
-            : [];
-        }) as MapResult['placements'],
-      };
       const now = this.clock.now();
-      const number = await this.statements.insertMap(
-        tx,
-        conversationId,
-        {
-          inputVoteSeq,
-          voters: matrix.participants.length,
-          placed: found.placed,
-          statementCount: matrix.statements.length,
-          parameters: mapParameters,
-          result,
-          durationMs: Date.now() - started,
-        },
-        now,
-      );
-      if (number === null) return null;
+      const drawn = await drawOpinionMap(tx, this.statements, conversationId, now);
+      if (!drawn) return null;
       const seq = await this.events.append(
         tx,
         conversationId,
         [
           {
             type: 'opinion_map.updated',
-            payload: { conversationId, run: number, placed: found.placed },
+            payload: { conversationId, run: drawn.number, placed: drawn.placed },
             topicId: null,
             audience: 'public',
           },
@@ -111,7 +51,7 @@ export class OpinionMapService {
         now,
       );
 
-      return { number, seq, placed: found.placed, groups: found.groups.length };
+      return { ...drawn, seq };
     });
     if (!outcome) return null;
 
@@ -170,4 +110,79 @@ export class OpinionMapService {
 
 function round(value: number): number {
   return Math.round(value * 10_000) / 10_000;
+}
+
+/**
+ * Draws and stores a map from the votes as they are now, unless one was drawn from the same
+ * votes (see OpinionMapService.draw); run inside the caller's transaction, which it serialises
+ * with other runs of the conversation.
+ */
+export async function drawOpinionMap(
+  tx: Sql,
+  statements: StatementsRepository,
+  conversationId: string,
+  now: Date,
+): Promise<{ number: number; placed: number; groups: number } | null> {
+  const started = Date.now();
+  // One run per conversation at a time; a second waits and then finds its input drawn.
+  await tx.rows('SELECT pg_advisory_xact_lock(hashtext($1))', [`opinion-map:${conversationId}`]);
+  const inputVoteSeq = await statements.voteSeq(tx, conversationId);
+  const previous = await statements.latestMap(conversationId, tx);
+  if (inputVoteSeq === 0 || previous?.inputVoteSeq === inputVoteSeq) return null;
+
+  const builder = new VoteMatrixBuilder();
+  for (const vote of await statements.votes(tx, conversationId)) {
+    builder.add(vote.userId, vote.statementId, vote.vote as Vote);
+  }
+
+  const matrix = builder.build();
+  if (matrix.participants.length < mapParameters.minGroups) return null;
+  const found = findOpinionGroups(matrix, {
+    ...mapParameters,
+    previousGroups: previous?.result.groups.map(({ id, centroid }) => ({ id, centroid })),
+  });
+  const result: MapResult = {
+    groups: found.groups.map((group) => ({
+      id: group.id,
+      size: group.size,
+      centroid: group.centroid,
+      representative: group.representative.map((item) => ({
+        statementId: item.statement,
+        direction: item.direction,
+        share: round(item.probability),
+      })),
+    })),
+    consensus: found.consensus.map((item) => ({
+      statementId: item.statement,
+      direction: item.direction,
+      score: round(item.score),
+    })),
+    divisive: found.divisive.map((item) => ({
+      statementId: item.statement,
+      agreeByGroup: item.agree.map(round),
+    })),
+    placements: matrix.participants.flatMap((person, index) => {
+      const place = found.map[index];
+
+      return place
+        ? [[person, round(place[0]), round(place[1]), found.assignments[index] ?? null]]
+        : [];
+    }) as MapResult['placements'],
+  };
+  const number = await statements.insertMap(
+    tx,
+    conversationId,
+    {
+      inputVoteSeq,
+      voters: matrix.participants.length,
+      placed: found.placed,
+      statementCount: matrix.statements.length,
+      parameters: mapParameters,
+      result,
+      durationMs: Date.now() - started,
+    },
+    now,
+  );
+
+  return number === null ? null : { number, placed: found.placed, groups: found.groups.length };
 }

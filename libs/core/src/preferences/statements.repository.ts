@@ -160,6 +160,44 @@ export class StatementsRepository {
     return Number(counter!.seq);
   }
 
+  /** Stores many first votes at once (demo data, imports) and recounts the statements. */
+  async insertVotes(
+    tx: Sql,
+    conversationId: string,
+    votes: Array<{ statementId: string; userId: string; vote: StatementVote; at: Date }>,
+  ): Promise<void> {
+    await tx.rows(
+      `INSERT INTO statement_votes (statement_id, user_id, conversation_id, vote, created_at,
+                                    updated_at)
+       SELECT v.statement_id, v.user_id, $1, v.vote, v.at, v.at
+         FROM unnest($2::uuid[], $3::uuid[], $4::smallint[], $5::timestamptz[])
+           AS v (statement_id, user_id, vote, at)`,
+      [
+        conversationId,
+        votes.map((vote) => vote.statementId),
+        votes.map((vote) => vote.userId),
+        votes.map((vote) => voteValue[vote.vote]),
+        votes.map((vote) => vote.at),
+      ],
+    );
+    await tx.rows(
+      `UPDATE statements s
+          SET agree_count = c.agree, disagree_count = c.disagree, pass_count = c.pass
+         FROM (SELECT statement_id, count(*) FILTER (WHERE vote = 1) AS agree,
+                      count(*) FILTER (WHERE vote = -1) AS disagree,
+                      count(*) FILTER (WHERE vote = 0) AS pass
+                 FROM statement_votes WHERE conversation_id = $1 GROUP BY statement_id) c
+        WHERE s.id = c.statement_id`,
+      [conversationId],
+    );
+    await tx.rows(
+      `INSERT INTO opinion_counters (conversation_id, vote_seq) VALUES ($1, $2)
+       ON CONFLICT (conversation_id) DO UPDATE
+         SET vote_seq = opinion_counters.vote_seq + EXCLUDED.vote_seq`,
+      [conversationId, votes.length],
+    );
+  }
+
   async decide(
     tx: Sql,
     id: string,
