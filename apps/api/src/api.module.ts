@@ -5,6 +5,9 @@ import {
   CoreModule,
   type CoreOptions,
   ExportsModule,
+  ReportsModule,
+  APP_CONFIG,
+  type AppConfig,
   ModerationModule,
   PreferencesModule,
   ThemesModule,
@@ -22,6 +25,8 @@ import { TopicsController } from './conversations/topics.controller';
 import { AccessGuard } from './http/access.guard';
 import { ErrorFilter } from './http/error.filter';
 import { ExportsController } from './insight/exports.controller';
+import { ReportPrinter } from './insight/report-printer';
+import { ReportsController } from './insight/reports.controller';
 import { LiveModule } from './live/live.module';
 import { CommentModerationController } from './moderation/comment-moderation.controller';
 import { ModerationController } from './moderation/moderation.controller';
@@ -45,6 +50,7 @@ export class ApiModule {
         ThemesModule,
         LiveModule,
         ExportsModule,
+        ReportsModule,
       ],
       controllers: [
         HealthController,
@@ -66,10 +72,16 @@ export class ApiModule {
         ThemesController,
         TagsController,
         StatementsController,
+        ReportsController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
+        {
+          provide: ReportPrinter,
+          inject: [APP_CONFIG],
+          useFactory: (config: AppConfig) => new ReportPrinter(config.chromiumPath),
+        },
       ],
     };
   }

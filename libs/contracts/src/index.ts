@@ -9,3 +9,4 @@ export * from './moderation';
 export * from './preferences';
 export * from './exports';
 export * from './themes';
+export * from './reports';

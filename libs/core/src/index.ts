@@ -88,3 +88,8 @@ export * from './preferences/statements.service';
 export * from './preferences/statements.repository';
 export * from './preferences/opinion-map.service';
 export * from './preferences/opinion-map.queue';
+export * from './exports/exports.repository';
+export * from './exports/export-tables.repository';
+export * from './reports/reports.module';
+export * from './reports/reports.service';
+export * from './reports/report-markdown';

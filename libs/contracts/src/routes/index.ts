@@ -1,6 +1,7 @@
 import { accountRoutes } from './accounts.routes';
 import { conversationRoutes } from './conversations.routes';
 import { exportRoutes } from './exports.routes';
+import { reportRoutes } from './reports.routes';
 import { moderationRoutes } from './moderation.routes';
 import { preferenceRoutes } from './preferences.routes';
 import { themeRoutes } from './themes.routes';
@@ -19,6 +20,7 @@ export const routes = {
   ...preferenceRoutes,
   ...exportRoutes,
   ...themeRoutes,
+  ...reportRoutes,
 } as const;
 
 export type RouteName = keyof typeof routes;

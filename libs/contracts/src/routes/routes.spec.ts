@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { accountRoutes } from './accounts.routes';
 import { conversationRoutes } from './conversations.routes';
 import { exportRoutes } from './exports.routes';
+import { reportRoutes } from './reports.routes';
 import { routes } from './index';
 import { moderationRoutes } from './moderation.routes';
 import { preferenceRoutes } from './preferences.routes';
@@ -16,6 +17,7 @@ describe('the route table', () => {
       preferenceRoutes,
       exportRoutes,
       themeRoutes,
+      reportRoutes,
     ];
     const total = areas.reduce((sum, area) => sum + Object.keys(area).length, 0);
 

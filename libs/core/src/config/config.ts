@@ -45,6 +45,7 @@ const schema = z.object({
   LIMIT_FLAGS_PER_ADDRESS: perMinute.default(300),
   LIMIT_STANCES_PER_ACCOUNT: perMinute.default(120),
   LIMIT_STANCES_PER_ADDRESS: perMinute.default(1200),
+  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
 });
 
 export type WriteKind = 'comment' | 'flag' | 'stance';
@@ -73,6 +74,8 @@ export interface AppConfig {
   /** A theme run whose worker stops renewing its lock this long is taken over by another. */
   themeRunLockMs: number;
   writeLimits: WriteLimits;
+  /** The Chromium that prints reports to PDF. */
+  chromiumPath: string;
 }
 
 export class ConfigError extends Error {
@@ -133,6 +136,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         perAddress: settings.LIMIT_STANCES_PER_ADDRESS,
       },
     },
+    chromiumPath: settings.CHROMIUM_PATH,
   };
 }
 

@@ -1,0 +1,172 @@
+import type { Sql } from '../database/sql';
+
+export interface ReportRecord {
+  introductionBg: string;
+  introductionEn: string;
+  themeIds: string[];
+  themeRunId: string | null;
+  publishedAt: Date | null;
+}
+
+export interface DecisionRecord {
+  id: string;
+  textBg: string;
+  textEn: string;
+  themeIds: string[];
+}
+
+export interface ThemeOptionRecord {
+  id: string;
+  labelBg: string;
+  labelEn: string;
+  terms: string[];
+  size: number;
+  isHidden: boolean;
+  runId: string;
+}
+
+export interface ThemeRunRecord {
+  id: string;
+  number: number;
+  parameters: unknown;
+  codeVersion: string;
+  inputCount: number;
+  completedAt: Date | null;
+}
+
+/** The facilitators' report settings and decisions ("you said, we did"). */
+export class ReportsRepository {
+  constructor(private readonly pool: Sql) {}
+
+  find(conversationId: string): Promise<ReportRecord | null> {
+    return this.pool.row<ReportRecord>(
+      `SELECT introduction_bg AS "introductionBg", introduction_en AS "introductionEn",
+              theme_ids::text[] AS "themeIds", theme_run_id AS "themeRunId",
+              published_at AS "publishedAt"
+         FROM reports WHERE conversation_id = $1`,
+      [conversationId],
+    );
+  }
+
+  async save(
+    conversationId: string,
+    change: Partial<Omit<ReportRecord, 'publishedAt' | 'themeRunId'>>,
+    userId: string,
+    now: Date,
+  ): Promise<void> {
+    await this.pool.rows(
+      `INSERT INTO reports (conversation_id, introduction_bg, introduction_en, theme_ids,
+                            updated_by, updated_at)
+       VALUES ($1, coalesce($2, ''), coalesce($3, ''), coalesce($4::uuid[], '{}'), $5, $6)
+       ON CONFLICT (conversation_id) DO UPDATE SET
+         introduction_bg = coalesce($2, reports.introduction_bg),
+         introduction_en = coalesce($3, reports.introduction_en),
+         theme_ids = coalesce($4::uuid[], reports.theme_ids),
+         updated_by = $5, updated_at = $6`,
+      [
+        conversationId,
+        change.introductionBg ?? null,
+        change.introductionEn ?? null,
+        change.themeIds ?? null,
+        userId,
+        now,
+      ],
+    );
+  }
+
+  /** Publishing pins the theme run the report is built from; unpublishing keeps it on record. */
+  async setPublished(
+    conversationId: string,
+    publishedAt: Date | null,
+    themeRunId: string | null,
+    userId: string,
+    now: Date,
+  ): Promise<void> {
+    await this.save(conversationId, {}, userId, now);
+    await this.pool.rows(
+      `UPDATE reports SET published_at = $2, theme_run_id = coalesce($3, theme_run_id)
+        WHERE conversation_id = $1`,
+      [conversationId, publishedAt, themeRunId],
+    );
+  }
+
+  decisions(conversationId: string): Promise<DecisionRecord[]> {
+    return this.pool.rows<DecisionRecord>(
+      `SELECT id, text_bg AS "textBg", text_en AS "textEn", theme_ids::text[] AS "themeIds"
+         FROM report_decisions WHERE conversation_id = $1 ORDER BY position, created_at`,
+      [conversationId],
+    );
+  }
+
+  async addDecision(
+    conversationId: string,
+    decision: Omit<DecisionRecord, 'id'>,
+    userId: string,
+    now: Date,
+  ): Promise<void> {
+    await this.pool.rows(
+      `INSERT INTO report_decisions (conversation_id, position, text_bg, text_en, theme_ids,
+                                     created_by, created_at, updated_at)
+       SELECT $1, coalesce(max(position), 0) + 1, $2, $3, $4, $5, $6, $6
+         FROM report_decisions WHERE conversation_id = $1`,
+      [conversationId, decision.textBg, decision.textEn, decision.themeIds, userId, now],
+    );
+  }
+
+  async updateDecision(
+    conversationId: string,
+    decision: DecisionRecord,
+    now: Date,
+  ): Promise<boolean> {
+    const rows = await this.pool.rows<{ id: string }>(
+      `UPDATE report_decisions SET text_bg = $3, text_en = $4, theme_ids = $5, updated_at = $6
+        WHERE conversation_id = $1 AND id = $2 RETURNING id`,
+      [conversationId, decision.id, decision.textBg, decision.textEn, decision.themeIds, now],
+    );
+
+    return rows.length > 0;
+  }
+
+  async removeDecision(conversationId: string, id: string): Promise<boolean> {
+    const rows = await this.pool.rows<{ id: string }>(
+      'DELETE FROM report_decisions WHERE conversation_id = $1 AND id = $2 RETURNING id',
+      [conversationId, id],
+    );
+
+    return rows.length > 0;
+  }
+
+  /** Themes of a run (the conversation's current one when runId is null), in the run's order. */
+  themes(conversationId: string, runId: string | null): Promise<ThemeOptionRecord[]> {
+    return this.pool.rows<ThemeOptionRecord>(
+      `SELECT th.id, coalesce(th.label_bg, th.auto_label) AS "labelBg",
+              coalesce(th.label_en, th.auto_label) AS "labelEn", rt.terms,
+              (SELECT count(*) FROM comment_themes ct WHERE ct.theme_id = th.id)::int AS size,
+              th.is_hidden AS "isHidden", rt.run_id AS "runId"
+         FROM theme_run_themes rt JOIN themes th ON th.id = rt.theme_id
+        WHERE th.conversation_id = $1
+          AND rt.run_id = coalesce($2::uuid,
+                (SELECT current_run_id FROM theme_settings WHERE conversation_id = $1))
+        ORDER BY rt.position`,
+      [conversationId, runId],
+    );
+  }
+
+  async currentRunId(conversationId: string): Promise<string | null> {
+    const row = await this.pool.row<{ id: string | null }>(
+      'SELECT current_run_id AS id FROM theme_settings WHERE conversation_id = $1',
+      [conversationId],
+    );
+
+    return row?.id ?? null;
+  }
+
+  themeRun(runId: string): Promise<ThemeRunRecord | null> {
+    return this.pool.row<ThemeRunRecord>(
+      `SELECT id, number, parameters, code_version AS "codeVersion",
+              input_count AS "inputCount", completed_at AS "completedAt"
+         FROM theme_runs WHERE id = $1`,
+      [runId],
+    );
+  }
+}
