@@ -494,6 +494,73 @@ const matrix: Record<RouteName, Case[]> = {
   ],
   exportSchema: [{ expect: all(200) }],
 
+  // the insight report: its facilitators edit and publish; the public reads it once published
+  getReportDraft: [
+    { expect: facilitators(200), request: (world) => ({ params: conversation(world) }) },
+  ],
+  updateReport: [
+    {
+      expect: facilitators(200),
+      request: (world) => ({
+        params: conversation(world),
+        body: { introduction: { bg: 'Какво чухме', en: 'What we heard' } },
+      }),
+    },
+  ],
+  addReportDecision: [
+    {
+      expect: facilitators(201),
+      request: (world) => ({
+        params: conversation(world),
+        body: { text: { bg: 'Предложения от 16 години', en: '' }, themeIds: [] },
+      }),
+    },
+  ],
+  updateReportDecision: [
+    {
+      expect: facilitators(200),
+      request: async (world) => ({
+        params: { ...conversation(world), decisionId: await world.freshDecision() },
+        body: { text: { bg: 'Предложения от 14 години', en: '' }, themeIds: [] },
+      }),
+    },
+  ],
+  removeReportDecision: [
+    {
+      expect: facilitators(200),
+      request: async (world) => ({
+        params: { ...conversation(world), decisionId: await world.freshDecision() },
+      }),
+    },
+  ],
+  publishReport: [
+    { expect: facilitators(200), request: (world) => ({ params: conversation(world) }) },
+  ],
+  unpublishReport: [
+    { expect: facilitators(200), request: (world) => ({ params: conversation(world) }) },
+  ],
+  getReport: [
+    {
+      label: 'unpublished: a preview for its facilitators',
+      expect: draftOnly(200),
+      request: (world) => ({ params: conversation(world) }),
+    },
+  ],
+  getReportMarkdown: [
+    {
+      label: 'unpublished',
+      expect: draftOnly(200),
+      request: (world) => ({ params: conversation(world) }),
+    },
+  ],
+  getReportPdf: [
+    {
+      label: 'unpublished: nobody prints it',
+      expect: all(404),
+      request: (world) => ({ params: conversation(world) }),
+    },
+  ],
+
   // themes and tags: analysts, and facilitators of the conversation
   getThemes: [
     { expect: analystsAndFacilitators(200), request: (world) => ({ params: themed(world) }) },

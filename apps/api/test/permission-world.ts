@@ -135,6 +135,21 @@ export class PermissionWorld {
     this.tagId = await this.freshTag();
   }
 
+  /** A "you said, we did" decision of the conversation's report, to change or remove. */
+  async freshDecision(): Promise<string> {
+    const text = `Решение ${++this.count}`;
+    const created = await this.facilitator.client.post(
+      `/api/conversations/${this.conversation.id}/report/decisions`,
+      { text: { bg: text, en: '' }, themeIds: [] },
+    );
+    expect(created.status).toBe(201);
+    const { decisions } = created.body as {
+      decisions: Array<{ id: string; text: { bg: string } }>;
+    };
+
+    return decisions.find((decision) => decision.text.bg === text)!.id;
+  }
+
   async freshStatement(): Promise<string> {
     const created = await this.bystander.client.post(
       `/api/conversations/${this.conversation.id}/statements`,
