@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSystem, type TestSystem } from '../../../test/support/system';
@@ -99,5 +100,76 @@ describe('moderating a conversation in the browser', () => {
     const stranger = await people.page(await fixtures.person());
     await stranger.goto(topicUrl);
     await stranger.getByText(text).waitFor();
+  });
+
+  it('sets pre-moderation and slow mode, tests the word list, redacts, approves by key, audits', async () => {
+    const { facilitator, conversation, topic } = await fixtures.openTopic();
+    const author = await fixtures.person();
+    const base = `${system.url}/conversations/${conversation.slug}`;
+    const page = await people.page(facilitator);
+
+    await page.goto(`${base}/moderation/settings`);
+    await page.getByLabel(/^Предварителна/).check();
+    await page.getByRole('button', { name: 'Запази настройките' }).click();
+    await page.getByText('Запазено.').waitFor();
+    await page.getByLabel('Секунди между коментарите на човек').fill('45');
+    await page.getByLabel('Причина, която гражданите ще видят').fill('Темата е много оживена');
+    await page.getByRole('button', { name: 'Включи бавния режим' }).click();
+    await page.getByText('Бавният режим е включен.').first().waitFor();
+
+    await page.goto(`${base}/moderation/words`);
+    await page.getByLabel('Дума или израз').fill('глупак');
+    await page.getByLabel('Какво става с коментар, който я съдържа').selectOption('hold');
+    await page.getByRole('button', { name: 'Добави', exact: true }).click();
+    await page.getByText('Добавено: „глупак“.').waitFor();
+    await page.getByLabel('Текст за проба').fill('Само глупаците мислят така');
+    await page.getByRole('button', { name: 'Провери' }).click();
+    await page.getByText(/съвпада с „глупак“: задържан за преглед/).waitFor();
+
+    const authorPage = await people.page(author);
+    await authorPage.goto(`${system.url}/topics/${topic.id}`);
+    await authorPage.getByText('Защо: Темата е много оживена').waitFor();
+    await authorPage
+      .getByLabel('Вашият коментар')
+      .fill('Обадете се на 0888 123 456 за повече пейки.');
+    await authorPage.getByRole('button', { name: 'Публикувай' }).click();
+    await authorPage.getByText(/^Чака преглед: само вие/).waitFor();
+    await authorPage.getByText(/Можете да пишете отново след \d+ с/).waitFor();
+
+    await page.goto(`${base}/moderation`);
+    const held = page.getByRole('article', { name: /Задържан/ });
+    await held.getByText('0888 123 456').waitFor();
+    await held.getByRole('button', { name: 'Премахни лични данни' }).click();
+    await held.getByLabel('Текст за премахване').fill('0888 123 456');
+    await held.getByRole('button', { name: 'Премахни този текст' }).click();
+    await held.getByText('Обадете се на [редактирано] за повече пейки.').waitFor();
+    await held.focus();
+    await page.keyboard.press('a');
+    await page.getByText('Одобрен е 1 коментар.').waitFor();
+    await page.getByText('Нищо не чака преглед').waitFor();
+
+    await authorPage.getByText('Обадете се на [редактирано] за повече пейки.').waitFor();
+    await authorPage.getByText('Фасилитаторите премахнаха лични данни').waitFor();
+    expect(await authorPage.getByText(/^Чака преглед/).count()).toBe(0);
+
+    await page.goto(`${base}/audit`);
+    await page.getByRole('cell', { name: 'Включен бавен режим' }).waitFor();
+    await page.getByLabel('Действие').selectOption('comment.redacted');
+    await page.getByRole('button', { name: 'Приложи филтрите' }).click();
+    await page.getByRole('cell', { name: 'Премахнати лични данни' }).waitFor();
+    await expect.poll(() => page.getByRole('row').count()).toBe(2);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Изтегли CSV' }).click(),
+    ]);
+    const csv = readFileSync(await download.path(), 'utf8');
+    expect(csv.split('\r\n')[0]).toMatch(/^id,createdAt,action/);
+    expect(csv).toContain('comment.redacted');
+    expect(csv).not.toContain('word_list.added');
+
+    await authorPage.goto(`${base}/ledger`);
+    await authorPage.getByRole('img', { name: /по седмици/ }).waitFor();
+    const week = authorPage.getByRole('row').nth(1);
+    expect(await week.getByRole('cell').first().textContent()).toBe('1');
   });
 });
