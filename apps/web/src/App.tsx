@@ -26,6 +26,7 @@ import { SignInPage } from './pages/SignInPage';
 import { SignUpPage } from './pages/SignUpPage';
 import { OpinionsPage } from './pages/opinions/OpinionsPage';
 import { PollsPage } from './pages/polls/PollsPage';
+import { ThemesPage } from './pages/themes/ThemesPage';
 import { PermalinkPage } from './pages/topic/PermalinkPage';
 import { TopicPage } from './pages/topic/TopicPage';
 import { AccountDeletedPage, NotFoundPage } from './pages/SimplePages';
@@ -52,6 +53,7 @@ const routes: readonly RouteEntry[] = [
   { path: '/conversations/:id/search', render: () => <SearchPage /> },
   { path: '/conversations/:id/polls', render: () => <PollsPage /> },
   { path: '/conversations/:id/opinions', render: () => <OpinionsPage /> },
+  { path: '/conversations/:id/themes', render: () => <ThemesPage /> },
   { path: '/conversations/:id/moderation', render: () => <ModerationPage /> },
   { path: '/conversations/:id/moderation/settings', render: () => <ModerationSettingsPage /> },
   { path: '/conversations/:id/moderation/words', render: () => <WordListPage /> },

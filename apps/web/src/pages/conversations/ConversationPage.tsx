@@ -11,6 +11,7 @@ import { StatusBadge } from '../../talk/StatusBadge';
 import { pick } from '../../talk/text';
 import { useLoad } from '../../talk/useLoad';
 import { ModerationLinks } from '../moderation/ModerationLinks';
+import { PublicThemes } from '../themes/PublicThemes';
 import { FacilitatorPanel } from './FacilitatorPanel';
 import { SearchForm } from './SearchForm';
 import { TopicList } from './TopicList';
@@ -114,6 +115,7 @@ export function ConversationPage() {
         <Link to={`/conversations/${conversation.slug}/polls`}>{t('polls.link')}</Link>
         <Link to={`/conversations/${conversation.slug}/opinions`}>{t('opinions.link')}</Link>
       </p>
+      <PublicThemes conversationId={conversation.id} />
       <SearchForm conversationSlug={conversation.slug} />
       <TopicList topics={topics} />
       <ModerationLinks conversation={conversation} />

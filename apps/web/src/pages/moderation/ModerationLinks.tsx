@@ -16,6 +16,7 @@ export function ModerationLinks({ conversation }: { conversation: Conversation }
     <p className="moderation-links">
       <Link to={`${base}/ledger`}>{t('ledger.link')}</Link>
       {canAudit && <Link to={`${base}/audit`}>{t('audit.title')}</Link>}
+      {canAudit && <Link to={`${base}/themes`}>{t('themes.link')}</Link>}
     </p>
   );
 }
