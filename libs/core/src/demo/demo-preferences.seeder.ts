@@ -69,8 +69,13 @@ function answerOf(poll: PollRecord, person: number, question: number, shift = 0)
       return { kind: 'ranking', optionIds: order };
     }
 
-    case 'scale':
-      return { kind: 'scale', value: Math.min(5, Math.max(1, 1 + Math.floor(draw * 4.2) + shift)) };
+    case 'scale': {
+      // Leaning to agreement; a later run (shift 1) leans one step further.
+      const weights = shift > 0 ? [1, 1, 2, 4, 4] : [1, 2, 3, 4, 2];
+
+      return { kind: 'scale', value: Math.max(0, leaning(weights)) + 1 };
+    }
+
     case 'budget': {
       const total = poll.budgetTotal!;
       const weights = ids.map(

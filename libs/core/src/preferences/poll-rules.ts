@@ -54,7 +54,11 @@ export function checkSchedule(opensAt: Date | null, closesAt: Date | null, path 
   }
 }
 
-/** The status in effect: a poll answers only while it and its conversation are open. */
+/**
+ * The status in effect: a poll answers only while it and its conversation are open.
+ * TODO: no event marks a scheduled opening or closing; open pages learn it on their next load
+ * or answer, which delays what they show but never lets an answer through after the close.
+ */
 export function pollStatus(
   poll: Pick<PollRecord, 'opensAt' | 'closesAt' | 'closedAt'>,
   conversationStatus: ConversationStatus,

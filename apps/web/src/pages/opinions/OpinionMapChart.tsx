@@ -10,7 +10,7 @@ export function groupName(id: number): string {
 }
 
 /** Everyone placed on the two axes of the map, coloured by group, with the reader ringed. */
-export function OpinionMapChart({ map }: { map: OpinionMap }) {
+export function OpinionMapChart({ map, isSignedIn }: { map: OpinionMap; isSignedIn: boolean }) {
   const t = useT();
   const size = 320;
   const pad = 16;
@@ -66,7 +66,7 @@ export function OpinionMapChart({ map }: { map: OpinionMap }) {
         {map.me && map.me.group !== null && (
           <> {t('opinions.yourGroup', { group: groupName(map.me.group) })}</>
         )}
-        {!map.me && <> {t('opinions.notPlaced')}</>}
+        {!map.me && isSignedIn && <> {t('opinions.notPlaced')}</>}
       </figcaption>
       <ul className="opinion-map__legend">
         {map.groups.map((group) => (

@@ -105,7 +105,7 @@ export function OpinionsPage() {
             <p className="meta" data-testid="map-run">
               {t('opinions.mapMeta', { run: map.run, voters: map.voters })}
             </p>
-            <OpinionMapChart map={map} />
+            <OpinionMapChart map={map} isSignedIn={isSignedIn} />
             <StatementLists map={map} />
           </>
         )}
