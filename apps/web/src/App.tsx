@@ -1,3 +1,6 @@
+import { ExportsPage } from './pages/insight/ExportsPage';
+import { ReportEditorPage } from './pages/insight/ReportEditorPage';
+import { ReportPage } from './pages/insight/ReportPage';
 import { ConfirmationBanner } from './components/ConfirmationBanner';
 import { Footer } from './components/Footer';
 import { Header } from './components/Header';
@@ -52,6 +55,9 @@ const routes: readonly RouteEntry[] = [
   { path: '/conversations/:id/topics/:topicId/edit', render: () => <TopicFormPage /> },
   { path: '/conversations/:id/search', render: () => <SearchPage /> },
   { path: '/conversations/:id/polls', render: () => <PollsPage /> },
+  { path: '/conversations/:id/report', render: () => <ReportPage /> },
+  { path: '/conversations/:id/report/edit', render: () => <ReportEditorPage /> },
+  { path: '/conversations/:id/exports', render: () => <ExportsPage /> },
   { path: '/conversations/:id/opinions', render: () => <OpinionsPage /> },
   { path: '/conversations/:id/themes', render: () => <ThemesPage /> },
   { path: '/conversations/:id/moderation', render: () => <ModerationPage /> },

@@ -12,13 +12,32 @@ export class People {
 
   constructor(private readonly system: TestSystem) {}
 
-  async page(person: Person): Promise<Page> {
+  /** A visitor who has not signed in. */
+  async anonymousPage(): Promise<Page> {
+    const context = await (
+      await this.launch()
+    ).newContext({
+      viewport: { width: 390, height: 844 },
+      locale: 'bg-BG',
+    });
+
+    return context.newPage();
+  }
+
+  private async launch(): Promise<Browser> {
     this.browser ??= await chromium.launch({
       executablePath: chromiumPath,
       headless: true,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'],
     });
-    const context = await this.browser.newContext({
+
+    return this.browser;
+  }
+
+  async page(person: Person): Promise<Page> {
+    const context = await (
+      await this.launch()
+    ).newContext({
       viewport: { width: 390, height: 844 },
       locale: 'bg-BG',
     });

@@ -14,6 +14,7 @@ import { ModerationLinks } from '../moderation/ModerationLinks';
 import { PublicThemes } from '../themes/PublicThemes';
 import { FacilitatorPanel } from './FacilitatorPanel';
 import { SearchForm } from './SearchForm';
+import { useSession } from '../../session/session';
 import { TopicList } from './TopicList';
 
 interface ConversationData {
@@ -64,6 +65,8 @@ function applyEvent(data: ConversationData, envelope: ServerEventEnvelope): Conv
 export function ConversationPage() {
   const { t, locale, formatDate } = useI18n();
   const { id = '' } = useParams();
+  const { me } = useSession();
+  const isAnalyst = Boolean(me?.roles.some((role) => role === 'analyst' || role === 'admin'));
   const { data, error, setData } = useLoad(`conversation:${id}`, (signal) =>
     loadConversation(id, signal),
   );
@@ -114,6 +117,17 @@ export function ConversationPage() {
       <p className="actions">
         <Link to={`/conversations/${conversation.slug}/polls`}>{t('polls.link')}</Link>
         <Link to={`/conversations/${conversation.slug}/opinions`}>{t('opinions.link')}</Link>
+        <Link to={`/conversations/${conversation.slug}/report`}>{t('conversation.report')}</Link>
+        {conversation.canFacilitate && (
+          <Link to={`/conversations/${conversation.slug}/report/edit`}>
+            {t('conversation.editReport')}
+          </Link>
+        )}
+        {isAnalyst && (
+          <Link to={`/conversations/${conversation.slug}/exports`}>
+            {t('conversation.exports')}
+          </Link>
+        )}
       </p>
       <PublicThemes conversationId={conversation.id} />
       <SearchForm conversationSlug={conversation.slug} />
