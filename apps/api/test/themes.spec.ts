@@ -135,6 +135,34 @@ describe('themes', () => {
     expect(placement.confidence).toBeGreaterThan(0);
   });
 
+  it('places a held comment once a facilitator approves it, not before', async () => {
+    const { facilitator, conversation, topic } = await conversationWithCorpus();
+    await waitForRun(analyst, (await requestRun(analyst, conversation.id)).id);
+    await facilitator.client.patch(`/api/conversations/${conversation.id}/moderation/settings`, {
+      mode: 'pre',
+    });
+    const citizen = await fixtures.person();
+    const held = await fixtures.comment(
+      citizen,
+      topic.id,
+      'Кофите за боклук преливат всяка седмица',
+    );
+    const placedOf = () =>
+      fixtures.sql<{ source: string }>('SELECT source FROM comment_themes WHERE comment_id = $1', [
+        held.id,
+      ]);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await placedOf()).toEqual([]);
+
+    const approved = await facilitator.client.post(
+      `/api/conversations/${conversation.id}/moderation/decisions`,
+      { action: 'approve', commentIds: [held.id] },
+    );
+
+    expect(approved.status).toBe(200);
+    expect(await waitForRow(placedOf)).toEqual({ source: 'placed' });
+  });
+
   it('re-clusters after the set number of new comments', async () => {
     const { conversation, topic } = await conversationWithCorpus();
     await waitForRun(analyst, (await requestRun(analyst, conversation.id)).id);

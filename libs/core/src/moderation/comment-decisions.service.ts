@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import type { ThemesQueue } from '../themes/themes.queue';
 import type { Comment, DecisionRequest, DecisionResult, RedactRequest } from '@razgovor/contracts';
 import type { User } from '../accounts/user.entity';
 import type { CommentAnnouncer } from '../comments/comment-announcer';
@@ -44,6 +45,7 @@ export class CommentDecisionsService {
     private readonly events: EventsRepository,
     private readonly notices: EventNotices,
     private readonly clock: Clock,
+    private readonly themes: ThemesQueue,
   ) {}
 
   /** All the comments change in one transaction, or none does. */
@@ -72,6 +74,12 @@ export class CommentDecisionsService {
       return this.events.append(tx, conversation.id, events, now);
     });
     this.notices.publish(conversation.id, seq);
+    if (request.action !== 'hide') {
+      // The job places every published comment without a theme, so one job covers them all.
+      void this.themes.place(conversation.id, ids[0]).catch((error: Error) => {
+        this.logger.warn(`Could not queue theme placement: ${error.message}`);
+      });
+    }
 
     this.logger.log(`Decided ${request.action} on ${ids.length} comments`, {
       conversationId: conversation.id,

@@ -29,6 +29,7 @@ import { SanctionsRepository } from './sanctions.repository';
 import { TopicModerationRepository } from './topic-moderation.repository';
 import { WordListRepository } from './word-list.repository';
 import { WordListService } from './word-list.service';
+import { ThemesQueue } from '../themes/themes.queue';
 
 type Constructor = abstract new (...args: never[]) => unknown;
 
@@ -57,6 +58,7 @@ const services: Provider[] = [
     AuditRepository,
     NotificationsRepository,
     ...writeDeps,
+    ThemesQueue,
   ]),
   provide(FlagsService, [
     Database,
