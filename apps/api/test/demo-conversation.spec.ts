@@ -43,8 +43,14 @@ describe('demo conversation seeder', () => {
     const conversation = await system.client().get(`/api/conversations/${slug}`);
     expect(conversation.body).toMatchObject({ status: 'open' });
     const topics = await system.client().get(`/api/conversations/${slug}/topics`);
-    const items = (topics.body as { items: Array<{ commentCount: number }> }).items;
+    const items = (topics.body as { items: Array<{ id: string; commentCount: number }> }).items;
     expect(items.reduce((sum, topic) => sum + topic.commentCount, 0)).toBe(expected);
+    // The demo shows a thread summary pinned above its thread, not only topic summaries.
+    const summaries = await system.client().get(`/api/topics/${items[0]!.id}/summaries`);
+    const kinds = (summaries.body as { items: Array<{ commentId: string | null }> }).items.map(
+      (summary) => (summary.commentId ? 'thread' : 'topic'),
+    );
+    expect(kinds.sort()).toEqual(['thread', 'topic']);
   });
 
   it('seeds polls, a two-run survey and a drawn opinion map, the same numbers every time', async () => {

@@ -111,7 +111,24 @@ export async function seedDemoConversation(
         start,
         count: 0,
       };
-      for (const comment of topic.comments) await insertTree(context, comment, null);
+      for (const comment of topic.comments) {
+        const rootId = await insertTree(context, comment, null);
+        if (comment.summary && facilitatorId) {
+          await summaries.insert(
+            tx,
+            {
+              conversationId,
+              topicId,
+              commentId: rootId,
+              bodyBg: comment.summary.bg,
+              bodyEn: comment.summary.en,
+            },
+            facilitatorId,
+            new Date(start.getTime() + (lengthDays - 3) * dayMs),
+          );
+        }
+      }
+
       count += context.count;
       if (topic.summary && facilitatorId) {
         await summaries.insert(
@@ -173,7 +190,11 @@ interface Parent {
   createdAt: Date;
 }
 
-async function insertTree(context: Context, comment: DemoComment, parent: Parent | null) {
+async function insertTree(
+  context: Context,
+  comment: DemoComment,
+  parent: Parent | null,
+): Promise<string> {
   const { tx, comments } = context;
   const id = randomUUID();
   const authorId = context.personaIds[comment.author % context.personaIds.length]!;
@@ -214,6 +235,8 @@ async function insertTree(context: Context, comment: DemoComment, parent: Parent
   context.count++;
 
   for (const reply of comment.replies ?? []) await insertTree(context, reply, place);
+
+  return id;
 }
 
 async function seedStances(

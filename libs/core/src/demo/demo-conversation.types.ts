@@ -30,6 +30,8 @@ export interface DemoComment {
   /** How many demo participants agree / disagree (stances are spread over the personas). */
   agree?: number;
   disagree?: number;
+  /** On a top-level comment: the facilitator's summary of its thread, version 1. */
+  summary?: DemoBilingual;
 }
 
 export interface DemoTopic {

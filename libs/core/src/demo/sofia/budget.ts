@@ -21,6 +21,10 @@ export const budgetTopic: DemoTopic = {
       hour: 9,
       agree: 31,
       disagree: 4,
+      summary: {
+        bg: 'Нишката предлага бюджетът да расте на стъпки: 1,5 млн. за пилота, после **процент от цялата инвестиционна програма**, записан в решение на общинския съвет. Спорно остава кой ще мери изпълнението; предложена е гражданска комисия с външен одит.',
+        en: 'This thread proposes that the budget grow in steps: 1.5 million for the pilot, then **a share of the whole capital programme**, written into a council decision. Who measures delivery is still open; a citizens’ committee with an outside audit was suggested.',
+      },
       text: '1,5 милиона лева за град с 1,2 милиона души са горе-долу по лев на човек. За пилот е приемливо, но нека от самото начало се запише колко ще бъде следващата година. Предлагам:\n\n1. Пилот – 1,5 млн.\n2. Втора година – поне 1% от капиталовите разходи.\n3. Трета година – 2%, ако изпълнението е над 80%.\n\nТака има стимул общината да изпълнява, а не само да обещава.',
       replies: [
         {
