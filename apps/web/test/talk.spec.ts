@@ -88,6 +88,9 @@ describe('taking part in a conversation in the browser', () => {
       .poll(() => panel.getByRole('button', { name: /^Пропуска нещо/ }).textContent())
       .toBe('Пропуска нещо 1');
 
+    await panel.getByText('Какво добавиха хората').click();
+    await panel.locator('.summary__responses').getByText('Забравихте чешмите').waitFor();
+
     await facilitating.reload();
     await thread.getByText('Публикувай нова версия на обобщението на нишката').click();
     await thread.getByLabel('Обобщение на български').fill('Пейки, сянка и чешми.');

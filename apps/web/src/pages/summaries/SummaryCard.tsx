@@ -6,6 +6,7 @@ import { errorMessage } from '../../i18n/errors';
 import { useI18n } from '../../i18n/i18n';
 import { Markdown } from '../../markdown/Markdown';
 import { pick } from '../../talk/text';
+import { SummaryResponses } from './SummaryResponses';
 
 interface SummaryCardProps {
   summary: Summary;
@@ -80,6 +81,12 @@ export function SummaryCard({ summary, canRespond, onChanged }: SummaryCardProps
         )}
         <Status tone={notice?.ok === false ? 'error' : 'success'}>{notice?.text}</Status>
       </form>
+      {summary.tallies.reflects + summary.tallies.misses > 0 && (
+        <SummaryResponses
+          key={`${summary.tallies.reflects}-${summary.tallies.misses}`}
+          summaryId={summary.id}
+        />
+      )}
     </div>
   );
 }
