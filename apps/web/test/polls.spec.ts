@@ -125,4 +125,27 @@ describe('a poll answered in one browser and watched in another', () => {
 
     await poll.getByText('средно 600 лв.').waitFor();
   });
+
+  it('lets a facilitator create a poll from the page, with its options in both languages', async () => {
+    const page = await signedInPage(facilitator.client);
+    await page.goto(`${system.url}/conversations/${slug}/polls`);
+
+    await page.getByText('Нова анкета').click();
+    await page.getByLabel('Вид въпрос').selectOption('multiple');
+    await page.getByLabel('Въпрос на български').fill('Кои квартали първо?');
+    await page.getByLabel('Въпрос на английски').fill('Which districts first?');
+    await page.getByLabel('Възможности на български').fill('Люлин\nМладост\nЛозенец');
+    await page.getByLabel('Възможности на английски').fill('Lyulin\nMladost\nLozenets');
+    await page.getByLabel('Най-много избора').fill('2');
+    await page.getByRole('button', { name: 'Създай анкетата' }).click();
+
+    const created = page.getByRole('article', { name: 'Кои квартали първо?' });
+    await created.getByText('Изберете до 2.').waitFor();
+    await created.getByLabel('Лозенец').waitFor();
+    await page.getByRole('button', { name: 'EN' }).click();
+    await page
+      .getByRole('article', { name: 'Which districts first?' })
+      .getByLabel('Mladost')
+      .waitFor();
+  });
 });
