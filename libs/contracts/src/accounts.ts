@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { searchText } from './query-text';
 
 /** The 24 administrative districts of Sofia, plus people who live elsewhere. */
 export const districts = [
@@ -124,7 +125,7 @@ export const setRolesRequest = z.strictObject({
 export type SetRolesRequest = z.input<typeof setRolesRequest>;
 
 export const userListQuery = z.strictObject({
-  search: z.string().trim().max(100).optional(),
+  search: searchText(100, 0).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });

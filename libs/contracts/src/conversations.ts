@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { locales } from './accounts';
+import { searchText } from './query-text';
 import { commentModeration, moderationModes, slowMode } from './moderation-common';
 
 export const conversationStatuses = ['draft', 'open', 'closed', 'archived'] as const;
@@ -238,7 +239,7 @@ export const commentRevisionList = z.object({ items: z.array(commentRevision) })
 export type CommentRevisionList = z.infer<typeof commentRevisionList>;
 
 export const searchQuery = z.strictObject({
-  q: z.string().trim().min(1).max(200),
+  q: searchText(200),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 export type SearchQuery = z.input<typeof searchQuery>;

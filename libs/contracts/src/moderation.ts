@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { comment } from './conversations';
 import { hideReasons, moderationModes } from './moderation-common';
+import { searchText } from './query-text';
 
 export const flagReasons = ['spam', 'offensive', 'personal-data', 'off-topic', 'other'] as const;
 export type FlagReason = (typeof flagReasons)[number];
@@ -235,7 +236,7 @@ export const auditQuery = z.strictObject({
     .optional(),
   actorId: uuid.optional(),
   targetId: uuid.optional(),
-  q: z.string().trim().min(1).max(200).optional(),
+  q: searchText(200).optional(),
   from: instant.optional(),
   to: instant.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

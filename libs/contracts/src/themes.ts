@@ -153,7 +153,7 @@ export const themeRunDetail = themeRun.extend({
 });
 export type ThemeRunDetail = z.infer<typeof themeRunDetail>;
 
-export const themeCommentsQuery = z.object({
+export const themeCommentsQuery = z.strictObject({
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
