@@ -53,9 +53,9 @@ function cosine(a: Vector, b: Vector): number {
 const neighbourCount = 7;
 
 /**
- * Nearest neighbours over the tf-idf of the terms the themes use (so Bulgarian and English meet): an untagged comment gets a tag when the hand-tagged
- * comments most like it carry that tag; the confidence is their similarity-weighted share. A
- * person accepts or rejects each suggestion; nothing is tagged automatically.
+ * Nearest neighbours over the tf-idf of the terms the themes use, so Bulgarian and English meet:
+ * an untagged comment gets a tag when the hand-tagged comments most like it carry it; the
+ * confidence is their similarity-weighted share. A person accepts or rejects each suggestion.
  */
 export function suggestTags(texts: TaggedText[], tagIds: string[]): TagGuess[] {
   const vectors = vectorize(termsOf(texts.map((text) => text.body)));

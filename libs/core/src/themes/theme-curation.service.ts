@@ -190,6 +190,7 @@ export class ThemeCurationService {
   async split(user: User, themeId: string, request: SplitThemeRequest) {
     const theme = await this.loadTheme(user, themeId);
     const now = this.clock.now();
+    // TODO: model centroids for new parts; safe: arrivals join the split theme, movable by hand.
     const members = await this.themes.commentsOf(this.database.pool, theme.id);
     if (members.length < 4) {
       throw new AppError('VALIDATION_FAILED', 'A theme needs at least 4 comments to split');

@@ -5,7 +5,7 @@ const ids = (prefix: string, count: number) =>
   Array.from({ length: count }, (_, i) => `${prefix}${i}`);
 
 describe('matchClusters', () => {
-  it('keeps the id of a theme whose members mostly stay together, whatever the cluster order', () => {
+  it('keeps the id of a theme whose members mostly stay together, in any cluster order', () => {
     const previous = [
       { id: 'parks', commentIds: ids('p', 10) },
       { id: 'roads', commentIds: ids('r', 10) },

@@ -63,6 +63,7 @@ export function derivedUuid(name: string): string {
   hex[12] = '5';
   hex[16] = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
   const text = hex.join('');
+  const groups = [text.slice(0, 8), text.slice(8, 12), text.slice(12, 16), text.slice(16, 20)];
 
-  return `${text.slice(0, 8)}-${text.slice(8, 12)}-${text.slice(12, 16)}-${text.slice(16, 20)}-${text.slice(20)}`;
+  return [...groups, text.slice(20)].join('-');
 }

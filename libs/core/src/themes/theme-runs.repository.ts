@@ -148,8 +148,9 @@ export class ThemeRunsRepository {
 
   async insert(tx: Sql, run: NewThemeRun): Promise<ThemeRunRecord> {
     const row = await tx.row<{ id: string }>(
-      `INSERT INTO theme_runs (conversation_id, number, input_key, trigger, parameters, code_version,
-                               input_comment_ids, input_count, requested_by, created_at, stage)
+      `INSERT INTO theme_runs (conversation_id, number, input_key, trigger, parameters,
+                               code_version, input_comment_ids, input_count, requested_by,
+                               created_at, stage)
        VALUES ($1, (SELECT coalesce(max(number), 0) + 1 FROM theme_runs WHERE conversation_id = $1),
                $2, $3, $4, $5, $6, $7, $8, $9, 'queued')
        RETURNING id`,

@@ -192,6 +192,7 @@ export class ThemeRunsService {
     const inputIds = await this.runs.inputCommentIds(run.id);
     const held = new Set(run.parameters.pinned.flatMap((pinned) => pinned.commentIds));
     const clusteredIds = inputIds.filter((id) => !held.has(id));
+    // TODO: pin input texts by revision; safe as ids, parameters and output are stored exactly.
     const texts = await this.themes.texts(inputIds);
     const bodies = clusteredIds.map((id) => texts.get(id) ?? '');
     const { parameters } = run;

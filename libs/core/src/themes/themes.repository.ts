@@ -303,11 +303,12 @@ export class ThemesRepository {
     );
   }
 
-  /** Recounts the members of every active theme of a conversation. */
+  /** Recounts the visible, published members of every active theme of a conversation. */
   async recount(tx: Sql, conversationId: string): Promise<void> {
     await tx.rows(
-      `UPDATE themes t SET size = coalesce(
-          (SELECT count(*) FROM comment_themes ct WHERE ct.theme_id = t.id), 0)
+      `UPDATE themes t SET size = (
+          SELECT count(*) FROM comment_themes ct JOIN comments c ON c.id = ct.comment_id
+           WHERE ct.theme_id = t.id AND c.status = 'visible' AND c.moderation_state = 'published')
         WHERE t.conversation_id = $1 AND t.status = 'active'`,
       [conversationId],
     );
@@ -419,7 +420,8 @@ export class ThemesRepository {
 
   async conversationOfComments(ids: string[]): Promise<string[]> {
     const rows = await this.pool.rows<{ conversationId: string }>(
-      `SELECT DISTINCT conversation_id AS "conversationId" FROM comments WHERE id = ANY($1::uuid[])`,
+      `SELECT DISTINCT conversation_id AS "conversationId" FROM comments
+        WHERE id = ANY($1::uuid[])`,
       [ids],
     );
 
