@@ -131,6 +131,65 @@ describe('live updates across two api processes', () => {
     }
   });
 
+  it("keeps a held comment off citizens' sockets until approved, and hides it live", async () => {
+    const { facilitator, conversation, topic } = await fixtures.openTopic();
+    const settings = await facilitator.client.patch(
+      `/api/conversations/${conversation.id}/moderation/settings`,
+      { mode: 'pre' },
+    );
+    expect(settings.status).toBe(200);
+    const author = await fixtures.person();
+    const citizen = await fixtures.person();
+    const anonymous = await connect(first);
+    const citizenSocket = await connect(second, citizen);
+    const facilitatorSocket = await connect(second, facilitator);
+    for (const client of [anonymous, citizenSocket, facilitatorSocket]) {
+      await client.join(conversation.id);
+    }
+
+    const posted = await author.client.post(`/api/topics/${topic.id}/comments`, {
+      body: 'Чака одобрение',
+    });
+    expect(posted.status).toBe(201);
+    const held = posted.body as { id: string };
+    await facilitatorSocket.waitForEvent(
+      (event) => event.type === 'moderation.queue.changed',
+      'the queue change',
+    );
+    await sleep(300);
+    const mentions = (client: LiveClient) =>
+      client.events.filter(
+        (event) => 'comment' in event.payload && event.payload.comment.id === held.id,
+      );
+    expect(mentions(anonymous)).toEqual([]);
+    expect(mentions(citizenSocket)).toEqual([]);
+
+    const decisions = `/api/conversations/${conversation.id}/moderation/decisions`;
+    const approved = await facilitator.client.post(decisions, {
+      action: 'approve',
+      commentIds: [held.id],
+    });
+    expect(approved.status).toBe(200);
+    for (const client of [anonymous, citizenSocket]) {
+      await client.waitForEvent(created(held.id), 'the approved comment');
+    }
+
+    const hidden = await facilitator.client.post(decisions, {
+      action: 'hide',
+      commentIds: [held.id],
+      reason: 'off-topic',
+    });
+    expect(hidden.status).toBe(200);
+    for (const client of [anonymous, citizenSocket]) {
+      const event = await client.waitForEvent(
+        (candidate) =>
+          candidate.type === 'comment.hidden' && candidate.payload.comment.id === held.id,
+        'the hiding',
+      );
+      expect(JSON.stringify(event.payload)).not.toContain('Чака одобрение');
+    }
+  });
+
   async function appendFacilitatorsEvent(conversationId: string, topicId: string) {
     const events = first.api.get(EventsRepository);
     const event: NewEvent = {

@@ -1,4 +1,5 @@
 import {
+  type BeforeApplicationShutdown,
   Inject,
   Injectable,
   Logger,
@@ -36,13 +37,17 @@ function memberOf(socket: LiveSocket): string {
  * process; a newcomer also gets the current counts for itself.
  */
 @Injectable()
-export class PresenceService implements OnModuleInit, OnApplicationShutdown {
+export class PresenceService
+  implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown
+{
   private readonly logger = new Logger(PresenceService.name);
   private readonly dirty = new Map<string, Scope>();
   private readonly newcomers = new Map<string, { socket: LiveSocket; scope: Scope }>();
   private server: LiveServer | null = null;
   private flushTimer: NodeJS.Timeout | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
+  /** Set before the sockets and Redis clients close, so their goodbyes announce nothing. */
+  private stopping = false;
 
   constructor(@Inject(PresenceStore) private readonly store: PresenceStore) {}
 
@@ -50,9 +55,15 @@ export class PresenceService implements OnModuleInit, OnApplicationShutdown {
     this.heartbeat = setInterval(() => void this.beat(), heartbeatMs).unref();
   }
 
+  beforeApplicationShutdown(): void {
+    this.stopping = true;
+    this.onApplicationShutdown();
+  }
+
   onApplicationShutdown(): void {
     if (this.heartbeat) clearInterval(this.heartbeat);
     if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
   }
 
   attach(server: LiveServer): void {
@@ -104,6 +115,7 @@ export class PresenceService implements OnModuleInit, OnApplicationShutdown {
   }
 
   private changed(scope: Scope): void {
+    if (this.stopping) return;
     this.dirty.set(scopeKey(scope), scope);
     this.flushTimer ??= setTimeout(() => void this.flush(), debounceMs);
   }
@@ -153,6 +165,7 @@ export class PresenceService implements OnModuleInit, OnApplicationShutdown {
 
   /** Keeps this process's memberships alive and notices others that lapsed. */
   private async beat(): Promise<void> {
+    if (this.stopping) return;
     const memberships: Array<{ scope: string; member: string }> = [];
     for (const socket of this.server?.sockets.sockets.values() ?? []) {
       const member = memberOf(socket);
@@ -172,6 +185,7 @@ export class PresenceService implements OnModuleInit, OnApplicationShutdown {
       this.logger.warn(`Could not refresh presence: ${(error as Error).message}`);
     }
 
-    if (this.dirty.size > 0) this.flushTimer ??= setTimeout(() => void this.flush(), debounceMs);
+    if (this.dirty.size > 0 && !this.stopping)
+      this.flushTimer ??= setTimeout(() => void this.flush(), debounceMs);
   }
 }
