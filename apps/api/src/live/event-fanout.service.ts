@@ -20,6 +20,7 @@ import {
   type SeqRange,
 } from '@razgovor/core';
 import type { Redis } from 'ioredis';
+import { FanoutEvents } from './fanout-events';
 import { emitEvent, type LiveServer } from './live.types';
 
 interface Hold {
@@ -51,7 +52,7 @@ export class EventFanoutService implements OnModuleInit, OnApplicationShutdown {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(LiveEventsRepository) private readonly events: LiveEventsRepository,
+    @Inject(FanoutEvents) private readonly events: LiveEventsRepository,
     @Inject(CommentPageCache) private readonly pages: CommentPageCache,
   ) {}
 

@@ -11,6 +11,7 @@ import {
 import type { Redis } from 'ioredis';
 import { ConversationFeedService } from './conversation-feed.service';
 import { EventFanoutService } from './event-fanout.service';
+import { FanoutEvents } from './fanout-events';
 import { LiveGateway } from './live.gateway';
 import { PresenceService } from './presence.service';
 import { SocketIdentityService } from './socket-identity.service';
@@ -24,6 +25,11 @@ import { TopicWatchService } from './topic-watch.service';
       provide: LiveEventsRepository,
       inject: [Database],
       useFactory: (database: Database) => new LiveEventsRepository(database.pool),
+    },
+    {
+      provide: FanoutEvents,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => FanoutEvents.open(config.databaseUrl),
     },
     {
       provide: PresenceStore,
