@@ -386,10 +386,20 @@ try {
         },
       ],
     });
-    const after = Number(
-      (await client.query('SELECT count(*) FROM comments WHERE topic_id = $1', [topic.id])).rows[0]
-        .count,
-    );
+    // Posts still in flight when autocannon stops commit a moment later: count once they settle.
+    const countTopic = async () =>
+      Number(
+        (await client.query('SELECT count(*) FROM comments WHERE topic_id = $1', [topic.id]))
+          .rows[0].count,
+      );
+    let after = await countTopic();
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const settled = await countTopic();
+      if (settled === after) break;
+      after = settled;
+    }
+
     // Requests still in flight when the run stops are answered after autocannon stopped
     // listening: their comments exist without a 201 seen here. Per key there must be one.
     const keyed = (
