@@ -1,57 +1,27 @@
-import pg from 'pg';
-import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Statement } from '@razgovor/contracts';
-import { openBrowser } from '../../../test/support/browser';
 import type { HttpClient } from '../../../test/support/http-client';
-import { linkToken, startSystem, type TestSystem, uniqueEmail } from '../../../test/support/system';
+import { startSystem, type TestSystem } from '../../../test/support/system';
+import { ConversationFixtures, type Person } from '../../api/test/conversations.fixtures';
+import { People, webDist } from './support/people';
 
-const webDist = path.resolve(__dirname, '../../../dist/web');
-const password = 'парола за картата';
 const greenBodies = ['Повече паркове', 'Повече пейки', 'Повече дървета', 'Повече площадки'];
 const greyBodies = ['Повече паркинги', 'По-широки булеварди', 'Повече светофари', 'Повече гаражи'];
 const sharedBody = 'Всеки район да има глас';
 
-type Browser = Awaited<ReturnType<typeof openBrowser>>;
-
 describe('statements voted in the browser and the opinion map watched live', () => {
   let system: TestSystem;
-  const browsers: Browser[] = [];
+  let fixtures: ConversationFixtures;
+  let people: People;
   let slug: string;
   let conversationId: string;
-  let facilitator: { client: HttpClient; id: string };
-
-  async function confirmedPerson(displayName: string) {
-    const email = uniqueEmail('map');
-    const client = system.client();
-    const signUp = await client.post('/api/auth/sign-up', { email, password, displayName });
-    const token = linkToken((await system.waitForMail(email)).text);
-    await client.post('/api/auth/confirm-email', { token });
-
-    return { client, id: (signUp.body as { id: string }).id };
-  }
-
-  async function signedInPage(client: HttpClient): Promise<Page> {
-    const browser = await openBrowser();
-    browsers.push(browser);
-    const session = client.cookie('rz_session');
-    if (!session) throw new Error('The API set no session cookie');
-    await browser.context.addCookies([{ name: 'rz_session', value: session, url: system.url }]);
-
-    return browser.context.newPage();
-  }
+  let facilitator: Person;
 
   beforeAll(async () => {
     system = await startSystem({ env: { WEB_DIST: webDist, PUBLIC_URL: 'http://127.0.0.1' } });
-    facilitator = await confirmedPerson('Фасилитаторка Ана');
-    const database = new pg.Client({ connectionString: system.config.databaseUrl });
-    await database.connect();
-    await database.query('UPDATE users SET roles = $2 WHERE id = $1', [
-      facilitator.id,
-      ['citizen', 'facilitator'],
-    ]);
-    await database.end();
+    fixtures = new ConversationFixtures(system);
+    people = new People(system);
+    facilitator = await fixtures.person(['citizen', 'facilitator']);
     slug = `map-${Date.now().toString(36)}`;
     const created = await facilitator.client.post('/api/conversations', {
       slug,
@@ -64,18 +34,18 @@ describe('statements voted in the browser and the opinion map watched live', () 
     });
   });
   afterAll(async () => {
-    for (const browser of browsers) await browser.close();
+    await people?.close();
     await system?.stop();
   });
 
   it('shows the map appear and the voter placed in a group, without reloading', async () => {
-    const watcher = await signedInPage(facilitator.client);
+    const watcher = await people.page(facilitator);
     await watcher.goto(`${system.url}/conversations/${slug}/opinions`);
     await watcher.getByText('Картата се появява, когато достатъчно хора гласуват.').waitFor();
 
     const camps = { green: [] as HttpClient[], grey: [] as HttpClient[] };
-    for (let i = 0; i < 5; i++) camps.green.push((await confirmedPerson(`Зелен ${i}`)).client);
-    for (let i = 0; i < 5; i++) camps.grey.push((await confirmedPerson(`Сив ${i}`)).client);
+    for (let i = 0; i < 5; i++) camps.green.push((await fixtures.person()).client);
+    for (let i = 0; i < 5; i++) camps.grey.push((await fixtures.person()).client);
     const statements: Statement[] = [];
     const authors = [...camps.green.slice(0, 4), ...camps.grey.slice(0, 4), camps.green[4]!];
     for (const [index, body] of [...greenBodies, ...greyBodies, sharedBody].entries()) {
@@ -102,7 +72,7 @@ describe('statements voted in the browser and the opinion map watched live', () 
     await watcher.getByTestId('map-run').waitFor({ timeout: 15_000 });
     await watcher.getByRole('heading', { name: 'Където всички групи са съгласни' }).waitFor();
 
-    const voter = await signedInPage((await confirmedPerson('Гласуваща Вера')).client);
+    const voter = await people.page(await fixtures.person());
     await voter.goto(`${system.url}/conversations/${slug}/opinions`);
     for (let i = 0; i < statements.length; i++) {
       const shown = voter.locator('.voting__statement');

@@ -1,53 +1,21 @@
-import pg from 'pg';
-import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Poll } from '@razgovor/contracts';
-import { openBrowser } from '../../../test/support/browser';
-import type { HttpClient } from '../../../test/support/http-client';
-import { linkToken, startSystem, type TestSystem, uniqueEmail } from '../../../test/support/system';
-
-const webDist = path.resolve(__dirname, '../../../dist/web');
-const password = 'парола за анкетите';
-
-type Browser = Awaited<ReturnType<typeof openBrowser>>;
+import { startSystem, type TestSystem } from '../../../test/support/system';
+import { ConversationFixtures, type Person } from '../../api/test/conversations.fixtures';
+import { People, webDist } from './support/people';
 
 describe('a poll answered in one browser and watched in another', () => {
   let system: TestSystem;
-  const browsers: Browser[] = [];
+  let fixtures: ConversationFixtures;
+  let people: People;
   let slug: string;
-  let facilitator: { client: HttpClient; id: string };
-
-  async function confirmedPerson(displayName: string) {
-    const email = uniqueEmail('poll');
-    const client = system.client();
-    const signUp = await client.post('/api/auth/sign-up', { email, password, displayName });
-    const token = linkToken((await system.waitForMail(email)).text);
-    await client.post('/api/auth/confirm-email', { token });
-
-    return { client, id: (signUp.body as { id: string }).id };
-  }
-
-  async function signedInPage(client: HttpClient): Promise<Page> {
-    const browser = await openBrowser();
-    browsers.push(browser);
-    const session = client.cookie('rz_session');
-    if (!session) throw new Error('The API set no session cookie');
-    await browser.context.addCookies([{ name: 'rz_session', value: session, url: system.url }]);
-
-    return browser.context.newPage();
-  }
+  let facilitator: Person;
 
   beforeAll(async () => {
     system = await startSystem({ env: { WEB_DIST: webDist, PUBLIC_URL: 'http://127.0.0.1' } });
-    facilitator = await confirmedPerson('Фасилитаторка Ана');
-    const database = new pg.Client({ connectionString: system.config.databaseUrl });
-    await database.connect();
-    await database.query('UPDATE users SET roles = $2 WHERE id = $1', [
-      facilitator.id,
-      ['citizen', 'facilitator'],
-    ]);
-    await database.end();
+    fixtures = new ConversationFixtures(system);
+    people = new People(system);
+    facilitator = await fixtures.person(['citizen', 'facilitator']);
     slug = `polls-${Date.now().toString(36)}`;
     const created = await facilitator.client.post('/api/conversations', {
       slug,
@@ -79,13 +47,13 @@ describe('a poll answered in one browser and watched in another', () => {
     expect((budget.body as Poll).budgetTotal).toBe(1000);
   });
   afterAll(async () => {
-    for (const browser of browsers) await browser.close();
+    await people?.close();
     await system?.stop();
   });
 
   it('updates the results on the watching page without a reload', async () => {
-    const watcher = await signedInPage(facilitator.client);
-    const citizen = await signedInPage((await confirmedPerson('Гражданин Петър')).client);
+    const watcher = await people.page(facilitator);
+    const citizen = await people.page(await fixtures.person());
     await watcher.goto(`${system.url}/conversations/${slug}/polls`);
     await citizen.goto(`${system.url}/conversations/${slug}/polls`);
     const watched = watcher.getByRole('article', { name: 'Кой да предлага проекти?' });
@@ -110,7 +78,7 @@ describe('a poll answered in one browser and watched in another', () => {
   });
 
   it('sends a budget split only once it adds up', async () => {
-    const citizen = await signedInPage((await confirmedPerson('Гражданка Мила')).client);
+    const citizen = await people.page(await fixtures.person());
     await citizen.goto(`${system.url}/conversations/${slug}/polls`);
     const poll = citizen.getByRole('article', { name: 'Как да разделим 1000 лв.?' });
     const send = poll.getByRole('button', { name: 'Изпрати отговора' });
@@ -127,7 +95,7 @@ describe('a poll answered in one browser and watched in another', () => {
   });
 
   it('lets a facilitator create a poll from the page, with its options in both languages', async () => {
-    const page = await signedInPage(facilitator.client);
+    const page = await people.page(facilitator);
     await page.goto(`${system.url}/conversations/${slug}/polls`);
 
     await page.getByText('Нова анкета').click();
