@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { bilingualText } from './conversations';
 import { ledger } from './moderation';
+import { opinionMap, poll, pollResults, surveyShift } from './preferences';
 
 export const reportLimits = {
   introductionMax: 20_000,
@@ -8,7 +9,20 @@ export const reportLimits = {
   themesMax: 50,
   decisionsMax: 100,
   quotesPerTheme: 3,
+  preferencesMax: 50,
 } as const;
+
+/** How the analysts' tags appear in a report: not at all, for all comments, or per theme. */
+export const reportTagModes = ['none', 'overall', 'theme'] as const;
+export type ReportTagMode = (typeof reportTagModes)[number];
+
+/** A poll, a survey or the opinion map, as a facilitator places it in the report. */
+export const reportPreferenceChoice = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('poll'), id: z.uuid() }),
+  z.strictObject({ type: z.literal('survey'), id: z.uuid() }),
+  z.strictObject({ type: z.literal('map') }),
+]);
+export type ReportPreferenceChoice = z.infer<typeof reportPreferenceChoice>;
 
 const uuid = z.uuid();
 const text = (max: number, min = 0) =>
@@ -18,6 +32,13 @@ export const updateReportRequest = z.strictObject({
   introduction: text(reportLimits.introductionMax).optional(),
   /** The themes shown, in this order. */
   themeIds: z.array(uuid).max(reportLimits.themesMax).optional(),
+  /** The polls, surveys and map shown, in this order; null shows every one whose results are out. */
+  preferences: z
+    .array(reportPreferenceChoice)
+    .max(reportLimits.preferencesMax)
+    .nullable()
+    .optional(),
+  tagMode: z.enum(reportTagModes).optional(),
 });
 export type UpdateReportRequest = z.input<typeof updateReportRequest>;
 
@@ -53,6 +74,19 @@ export const reportDraft = z.object({
   /** Themes of the conversation's current theme run, to choose from. */
   availableThemes: z.array(themeOption),
   themeRunId: z.string().nullable(),
+  /** The chosen polls, surveys and map in order; null until a facilitator chooses. */
+  preferences: z.array(reportPreferenceChoice).nullable(),
+  /** Everything that may be chosen, in the order shown when nothing was chosen yet. */
+  availablePreferences: z.array(
+    z.object({
+      choice: reportPreferenceChoice,
+      label: bilingualText,
+      respondents: z.number().int(),
+      /** Whether the public sees its results now (a poll that shows them on closing does not). */
+      isPublic: z.boolean(),
+    }),
+  ),
+  tagMode: z.enum(reportTagModes),
 });
 export type ReportDraft = z.infer<typeof reportDraft>;
 
@@ -100,6 +134,14 @@ export const reportQuote = z.object({
 });
 export type ReportQuote = z.infer<typeof reportQuote>;
 
+export const reportTag = z.object({
+  id: z.string(),
+  name: bilingualText,
+  /** Public comments carrying the tag. */
+  comments: z.number().int(),
+});
+export type ReportTag = z.infer<typeof reportTag>;
+
 export const reportTheme = z.object({
   id: z.string(),
   label: bilingualText,
@@ -114,6 +156,8 @@ export const reportTheme = z.object({
   districts: z.array(z.object({ key: z.string(), comments: z.number().int().nullable() })),
   quotes: z.array(reportQuote),
   decisionIds: z.array(z.string()),
+  /** The analysts' tags on the theme's comments, with counts, when the report shows them so. */
+  tags: z.array(reportTag),
 });
 export type ReportTheme = z.infer<typeof reportTheme>;
 
@@ -139,6 +183,26 @@ export const themeRunInfo = z.object({
 });
 export type ThemeRunInfo = z.infer<typeof themeRunInfo>;
 
+/** A poll's results as the report shows them: the poll, its tally and its breakdowns. */
+export const reportPoll = z.object({ poll, results: pollResults });
+export type ReportPoll = z.infer<typeof reportPoll>;
+
+export const reportPreference = z.discriminatedUnion('type', [
+  reportPoll.extend({ type: z.literal('poll') }),
+  z.object({
+    type: z.literal('survey'),
+    id: z.string(),
+    title: bilingualText,
+    runs: z.number().int(),
+    /** The questions of the latest run with their results. */
+    questions: z.array(reportPoll),
+    /** From the first run to the latest; null while the survey has one run. */
+    shift: surveyShift.nullable(),
+  }),
+  z.object({ type: z.literal('map'), map: opinionMap }),
+]);
+export type ReportPreference = z.infer<typeof reportPreference>;
+
 export const insightReport = z.object({
   conversation: z.object({ id: z.string(), slug: z.string(), title: bilingualText }),
   introduction: bilingualText,
@@ -154,6 +218,11 @@ export const insightReport = z.object({
     byGender: breakdown,
   }),
   themes: z.array(reportTheme),
+  /** Polls, surveys and the opinion map, in the facilitators' order. */
+  preferences: z.array(reportPreference),
+  tagMode: z.enum(reportTagModes),
+  /** Tags over all public comments; empty unless tagMode is 'overall'. */
+  tags: z.array(reportTag),
   decisions: z.array(reportDecision),
   summaries: z.array(reportSummary),
   ledger,

@@ -1,4 +1,12 @@
-import type { InsightReport, ReportDraft } from '@razgovor/contracts';
+import type {
+  InsightReport,
+  Poll,
+  ReportDraft,
+  ReportPreference,
+  Statement,
+  Survey,
+} from '@razgovor/contracts';
+import { OpinionMapService } from '@razgovor/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSystem, type TestSystem } from '../../../../test/support/system';
 import { ConversationFixtures, type Person } from '../conversations.fixtures';
@@ -10,13 +18,14 @@ describe('insight reports', () => {
   let world: Awaited<ReturnType<ConversationFixtures['openTopic']>>;
   let seeded: SeededThemes;
   let commentIds: string[];
+  let authors: Person[];
   const reportPath = () => `/api/conversations/${world.conversation.id}/report`;
 
   beforeAll(async () => {
     system = await startSystem({ withWorker: false });
     fixtures = new ConversationFixtures(system);
     world = await fixtures.openTopic();
-    const authors: Person[] = [];
+    authors = [];
     // Six women from Mladost, two men from Bankya (a cell of fewer than 5).
     for (let index = 0; index < 8; index++) {
       const person = await fixtures.person();
@@ -165,5 +174,230 @@ describe('insight reports', () => {
     expect((await system.client().get(reportPath())).status).toBe(404);
     expect((await world.facilitator.client.get(reportPath())).status).toBe(200);
     await world.facilitator.client.post(`${reportPath()}/publication`);
+  });
+
+  describe('with polls, a survey and the opinion map', () => {
+    let poll: Poll;
+    let survey: Survey;
+    let statements: Statement[];
+
+    beforeAll(async () => {
+      const { facilitator } = world;
+      const conversationId = world.conversation.id;
+      poll = (
+        await facilitator.client.post(`/api/conversations/${conversationId}/polls`, {
+          kind: 'single',
+          question: { bg: 'Кой да предлага проекти?', en: 'Who may propose projects?' },
+          options: [
+            { bg: 'Всеки жител', en: 'Any resident' },
+            { bg: 'Само сдружения', en: 'Associations only' },
+          ],
+        })
+      ).body as Poll;
+      // The six women of Mladost choose any resident; the two men of Bankya associations.
+      for (const [index, author] of authors.entries()) {
+        await author.client.put(`/api/polls/${poll.id}/answer`, {
+          kind: 'single',
+          optionId: poll.options[index < 6 ? 0 : 1].id,
+        });
+      }
+
+      survey = (
+        await facilitator.client.post(`/api/conversations/${conversationId}/surveys`, {
+          title: { bg: 'Доверие в началото и в края', en: 'Trust at the start and the end' },
+          questions: [
+            { kind: 'scale', question: { bg: 'Вярвам на общината', en: 'I trust the city' } },
+          ],
+        })
+      ).body as Survey;
+      const firstRun = survey.runs[0].polls[0];
+      for (const author of authors) {
+        await author.client.put(`/api/polls/${firstRun.id}/answer`, { kind: 'scale', value: 2 });
+      }
+
+      survey = (await facilitator.client.post(`/api/surveys/${survey.id}/runs`, {})).body as Survey;
+      const secondRun = survey.runs[1].polls[0];
+      // Six answer again and trust more; a newcomer answers only the second run.
+      for (const author of authors.slice(0, 6)) {
+        await author.client.put(`/api/polls/${secondRun.id}/answer`, { kind: 'scale', value: 4 });
+      }
+
+      await (
+        await fixtures.person()
+      ).client.put(`/api/polls/${secondRun.id}/answer`, {
+        kind: 'scale',
+        value: 4,
+      });
+
+      // Two camps of four: each agrees with its own statements and disagrees with the others'.
+      const bodies = [
+        'Повече пари за паркове',
+        'Повече дървета',
+        'Повече пейки',
+        'Повече паркинги',
+        'По-широки булеварди',
+        'Повече гаражи',
+        'Всеки район да има глас',
+      ];
+      statements = [];
+      for (const [index, body] of bodies.entries()) {
+        const author = authors[index < 3 ? index : index < 6 ? index + 1 : 0];
+        const response = await author.client.post(
+          `/api/conversations/${conversationId}/statements`,
+          { body },
+        );
+        statements.push(response.body as Statement);
+      }
+
+      for (const [personIndex, author] of authors.entries()) {
+        const isGreen = personIndex < 4;
+        for (const [index, statement] of statements.entries()) {
+          const agrees = index === 6 || isGreen === index < 3;
+          await author.client.put(`/api/statements/${statement.id}/vote`, {
+            vote: agrees ? 'agree' : 'disagree',
+          });
+        }
+      }
+
+      await system.api.get(OpinionMapService).draw(conversationId);
+    });
+
+    it('offers the polls, the survey and the map to the editor and keeps the chosen order', async () => {
+      const draft = (await world.facilitator.client.get(`${reportPath()}/draft`))
+        .body as ReportDraft;
+
+      expect(draft.preferences).toBeNull();
+      expect(draft.availablePreferences.map((item) => item.choice)).toEqual([
+        { type: 'poll', id: poll.id },
+        { type: 'survey', id: survey.id },
+        { type: 'map' },
+      ]);
+      const chosen = await world.facilitator.client.patch(`${reportPath()}/draft`, {
+        preferences: [
+          { type: 'map' },
+          { type: 'survey', id: survey.id },
+          { type: 'poll', id: poll.id },
+        ],
+        tagMode: 'theme',
+      });
+      expect(chosen.status).toBe(200);
+      expect((chosen.body as ReportDraft).preferences).toEqual([
+        { type: 'map' },
+        { type: 'survey', id: survey.id },
+        { type: 'poll', id: poll.id },
+      ]);
+      const report = (await system.client().get(reportPath())).body as InsightReport;
+      expect(report.preferences.map((section) => section.type)).toEqual(['map', 'survey', 'poll']);
+    });
+
+    it('refuses a survey question or a poll of another conversation as a choice', async () => {
+      const other = await fixtures.openTopic();
+      const foreign = (
+        await other.facilitator.client.post(`/api/conversations/${other.conversation.id}/polls`, {
+          kind: 'scale',
+          question: { bg: 'Друг', en: 'Other' },
+        })
+      ).body as Poll;
+
+      for (const id of [foreign.id, survey.runs[0].polls[0].id]) {
+        const refused = await world.facilitator.client.patch(`${reportPath()}/draft`, {
+          preferences: [{ type: 'poll', id }],
+        });
+        expect(refused.status).toBe(400);
+        expect((refused.body as { code: string }).code).toBe('VALIDATION_FAILED');
+      }
+    });
+
+    it('carries the poll with its breakdowns, small cells suppressed', async () => {
+      const report = (await system.client().get(reportPath())).body as InsightReport;
+      const section = report.preferences.find((item) => item.type === 'poll') as Extract<
+        ReportPreference,
+        { type: 'poll' }
+      >;
+
+      expect(section.poll.question.bg).toBe('Кой да предлага проекти?');
+      expect(section.poll.myAnswer).toBeNull();
+      expect(section.results.overall.respondents).toBe(8);
+      expect(section.results.overall.options.map((option) => option.count)).toEqual([6, 2]);
+      const districts = section.results.breakdowns.district;
+      expect(districts.find((group) => group.value === 'mladost')?.tally?.options[0].count).toBe(6);
+      expect(districts.find((group) => group.value === 'bankya')).toMatchObject({
+        suppressed: true,
+        tally: null,
+      });
+      expect(
+        section.results.breakdowns.gender.find((group) => group.value === 'man'),
+      ).toMatchObject({ suppressed: true, tally: null });
+    });
+
+    it('carries the survey shift overall and for the people who answered both runs', async () => {
+      const report = (await system.client().get(reportPath())).body as InsightReport;
+      const section = report.preferences.find((item) => item.type === 'survey') as Extract<
+        ReportPreference,
+        { type: 'survey' }
+      >;
+
+      expect(section.runs).toBe(2);
+      expect(section.questions[0].results.overall).toMatchObject({ respondents: 7, mean: 4 });
+      const [question] = section.shift!.questions;
+      expect(question.overall).toMatchObject({ respondents: 9, meanChange: 2 });
+      expect(question.overall.before).toMatchObject({ respondents: 8, mean: 2 });
+      expect(question.panel).toMatchObject({ respondents: 6, meanChange: 2 });
+      expect(question.panel!.before!.scale).toEqual([null, 6, null, null, null]);
+    });
+
+    it('carries the opinion map without identities, with groups and their statements', async () => {
+      const report = (await system.client().get(reportPath())).body as InsightReport;
+      const { map } = report.preferences.find((item) => item.type === 'map') as Extract<
+        ReportPreference,
+        { type: 'map' }
+      >;
+
+      expect(map.groups.map((group) => group.size).sort()).toEqual([4, 4]);
+      expect(map.points).toHaveLength(8);
+      expect(map.me).toBeNull();
+      expect(JSON.stringify(map)).not.toContain(authors[0].id);
+      expect(map.consensus.map((item) => item.statementId)).toContain(statements[6].id);
+      const bodies = map.statements.map((item) => item.body);
+      expect(bodies).toContain('Всеки район да има глас');
+      expect(map.groups.every((group) => group.representative.length > 0)).toBe(true);
+    });
+
+    it('shows the analysts tags per theme or overall when the facilitator asks', async () => {
+      const byTheme = (await system.client().get(reportPath())).body as InsightReport;
+      const parks = byTheme.themes.find((theme) => theme.id === seeded.themeIds[0])!;
+      expect(parks.tags).toEqual([
+        { id: seeded.tagId, name: { bg: 'Зеленина', en: 'Greenery' }, comments: 1 },
+      ]);
+      expect(byTheme.tags).toEqual([]);
+
+      await world.facilitator.client.patch(`${reportPath()}/draft`, { tagMode: 'overall' });
+      const overall = (await system.client().get(reportPath())).body as InsightReport;
+      expect(overall.tags).toEqual([
+        { id: seeded.tagId, name: { bg: 'Зеленина', en: 'Greenery' }, comments: 1 },
+      ]);
+      expect(overall.themes.every((theme) => theme.tags.length === 0)).toBe(true);
+      expect((await system.client().get(`${reportPath()}.md?lang=en`)).body).toContain(
+        '| Greenery | 1 |',
+      );
+    });
+
+    it('writes the polls, the shift and the map into the Markdown', async () => {
+      const english = (await system.client().get(`${reportPath()}.md?lang=en`)).body as string;
+      const bulgarian = (await system.client().get(`${reportPath()}.md`)).body as string;
+
+      expect(english).toContain('## Polls, surveys and the opinion map');
+      expect(english).toContain('### Who may propose projects?');
+      expect(english).toContain('| Any resident | 6 | 75% |');
+      expect(english).toContain('| Mladost | 6 | 6 | under 5 |');
+      expect(english).toContain('| Bankya | under 5 | – | – |');
+      expect(english).toContain('#### Change from run 1 to run 2');
+      expect(english).toContain('| I trust the city | 2 | 4 | +2 | +2 |');
+      expect(english).toContain('### Opinion map');
+      expect(english).toContain('- Всеки район да има глас (every group agrees)');
+      expect(english.indexOf('### Opinion map')).toBeLessThan(english.indexOf('### Who may'));
+      expect(bulgarian).toContain('### Кой да предлага проекти?');
+      expect(bulgarian).toContain('#### Промяна от провеждане 1 до 2');
+    });
   });
 });

@@ -10,6 +10,7 @@ import { Themes1765200000000 } from './migrations/1765200000000-themes';
 import { Reports1765300000000 } from './migrations/1765300000000-reports';
 import { Preferences1765400000000 } from './migrations/1765400000000-preferences';
 import { Statements1765400000001 } from './migrations/1765400000001-statements';
+import { ReportPreferences1765510000000 } from './migrations/1765510000000-report-preferences';
 
 export const entities = [User, AccountToken];
 export const migrations = [
@@ -22,6 +23,7 @@ export const migrations = [
   Reports1765300000000,
   Preferences1765400000000,
   Statements1765400000001,
+  ReportPreferences1765510000000,
 ];
 
 export function createDataSource(databaseUrl: string, poolSize = 10): DataSource {

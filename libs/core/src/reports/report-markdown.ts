@@ -1,5 +1,6 @@
 import type { Breakdown, InsightReport, Locale } from '@razgovor/contracts';
 import { ageBandNames, districtNames, genderNames, label } from './report-labels';
+import { preferencesMarkdown } from './report-markdown-preferences';
 
 const words = {
   bg: {
@@ -38,6 +39,7 @@ const words = {
     runText: 'Темите са от анализ №{number} ({count} коментара, версия {version}) с параметри:',
     noRun: 'Още няма анализ на темите.',
     generated: 'Създаден',
+    tags: 'Етикети на анализаторите',
   },
   en: {
     report: 'Report',
@@ -75,6 +77,7 @@ const words = {
     runText: 'Themes come from run no. {number} ({count} comments, version {version}) with:',
     noRun: 'No theme analysis yet.',
     generated: 'Generated',
+    tags: "Analysts' tags",
   },
 } as const;
 
@@ -154,6 +157,13 @@ export function reportMarkdown(report: InsightReport, locale: Locale, baseUrl: s
       );
     }
 
+    if (theme.tags.length > 0) {
+      lines.push(
+        `${w.tags}: ${theme.tags.map((tag) => `${text(tag.name)} ${tag.comments}`).join(', ')}.`,
+        '',
+      );
+    }
+
     if (theme.quotes.length > 0) lines.push(`${w.quotes}:`, '');
     for (const quote of theme.quotes) {
       lines.push(
@@ -171,6 +181,13 @@ export function reportMarkdown(report: InsightReport, locale: Locale, baseUrl: s
     if (decisions.length > 0) lines.push('');
   }
 
+  if (report.tags.length > 0) {
+    lines.push(`## ${w.tags}`, '', `| ${w.tags} | ${w.comments} |`, '|---|---:|');
+    for (const tag of report.tags) lines.push(`| ${cell(text(tag.name))} | ${tag.comments} |`);
+    lines.push('');
+  }
+
+  lines.push(...preferencesMarkdown(report.preferences, locale));
   lines.push(`## ${w.decisions}`, '');
   for (const decision of report.decisions) {
     const themes = report.themes.filter((theme) => decision.themeIds.includes(theme.id));

@@ -5,13 +5,19 @@ import { ConversationsService } from '../conversations/conversations.service';
 import { Database } from '../database/sql';
 import { AuditService } from '../moderation/audit.service';
 import { ModerationModule } from '../moderation/moderation.module';
+import { OpinionMapService } from '../preferences/opinion-map.service';
+import { PollsRepository } from '../preferences/polls.repository';
+import { PreferencesModule } from '../preferences/preferences.module';
+import { StatementsRepository } from '../preferences/statements.repository';
+import { SurveysRepository } from '../preferences/surveys.repository';
 import { ReportFiguresRepository } from './report-figures.repository';
+import { ReportPreferences } from './report-preferences';
 import { ReportsRepository } from './reports.repository';
 import { ReportsService } from './reports.service';
 
 /** Insight reports: the facilitators' editor and the public report. */
 @Module({
-  imports: [ConversationsModule, ModerationModule],
+  imports: [ConversationsModule, ModerationModule, PreferencesModule],
   providers: [
     {
       provide: ReportsRepository,
@@ -24,6 +30,12 @@ import { ReportsService } from './reports.service';
       useFactory: (database: Database) => new ReportFiguresRepository(database.pool),
     },
     {
+      provide: ReportPreferences,
+      inject: [PollsRepository, SurveysRepository, StatementsRepository, OpinionMapService, Clock],
+      useFactory: (...deps: ConstructorParameters<typeof ReportPreferences>) =>
+        new ReportPreferences(...deps),
+    },
+    {
       provide: ReportsService,
       inject: [
         ConversationsService,
@@ -31,6 +43,7 @@ import { ReportsService } from './reports.service';
         ReportFiguresRepository,
         AuditService,
         Clock,
+        ReportPreferences,
       ],
       useFactory: (...deps: ConstructorParameters<typeof ReportsService>) =>
         new ReportsService(...deps),

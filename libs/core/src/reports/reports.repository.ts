@@ -1,3 +1,4 @@
+import type { ReportPreferenceChoice, ReportTagMode } from '@razgovor/contracts';
 import type { Sql } from '../database/sql';
 
 export interface ReportRecord {
@@ -6,6 +7,17 @@ export interface ReportRecord {
   themeIds: string[];
   themeRunId: string | null;
   publishedAt: Date | null;
+  preferences: ReportPreferenceChoice[] | null;
+  tagMode: ReportTagMode;
+}
+
+export interface TagCountRow {
+  /** Null for the count over all public comments. */
+  themeId: string | null;
+  id: string;
+  nameBg: string;
+  nameEn: string;
+  comments: number;
 }
 
 export interface DecisionRecord {
@@ -42,7 +54,7 @@ export class ReportsRepository {
     return this.pool.row<ReportRecord>(
       `SELECT introduction_bg AS "introductionBg", introduction_en AS "introductionEn",
               theme_ids::text[] AS "themeIds", theme_run_id AS "themeRunId",
-              published_at AS "publishedAt"
+              published_at AS "publishedAt", preferences, tag_mode AS "tagMode"
          FROM reports WHERE conversation_id = $1`,
       [conversationId],
     );
@@ -54,14 +66,18 @@ export class ReportsRepository {
     userId: string,
     now: Date,
   ): Promise<void> {
+    // preferences may be set back to null (the default choice), so a flag says whether it changes.
     await this.pool.rows(
       `INSERT INTO reports (conversation_id, introduction_bg, introduction_en, theme_ids,
-                            updated_by, updated_at)
-       VALUES ($1, coalesce($2, ''), coalesce($3, ''), coalesce($4::uuid[], '{}'), $5, $6)
+                            preferences, tag_mode, updated_by, updated_at)
+       VALUES ($1, coalesce($2, ''), coalesce($3, ''), coalesce($4::uuid[], '{}'), $7::jsonb,
+               coalesce($8, 'none'), $5, $6)
        ON CONFLICT (conversation_id) DO UPDATE SET
          introduction_bg = coalesce($2, reports.introduction_bg),
          introduction_en = coalesce($3, reports.introduction_en),
          theme_ids = coalesce($4::uuid[], reports.theme_ids),
+         preferences = CASE WHEN $9 THEN $7::jsonb ELSE reports.preferences END,
+         tag_mode = coalesce($8, reports.tag_mode),
          updated_by = $5, updated_at = $6`,
       [
         conversationId,
@@ -70,6 +86,9 @@ export class ReportsRepository {
         change.themeIds ?? null,
         userId,
         now,
+        change.preferences ? JSON.stringify(change.preferences) : null,
+        change.tagMode ?? null,
+        change.preferences !== undefined,
       ],
     );
   }
@@ -159,6 +178,29 @@ export class ReportsRepository {
     );
 
     return row?.id ?? null;
+  }
+
+  /**
+   * The codebook's tags with the public comments carrying them: over the conversation (themeId
+   * null) and within each of the given themes. Tags on no public comment are left out.
+   */
+  tagCounts(conversationId: string, themeIds: string[]): Promise<TagCountRow[]> {
+    return this.pool.rows<TagCountRow>(
+      `SELECT NULL::uuid AS "themeId", g.id, g.name_bg AS "nameBg", g.name_en AS "nameEn",
+              count(*)::int AS comments
+         FROM tags g JOIN comment_tags t ON t.tag_id = g.id JOIN comments c ON c.id = t.comment_id
+        WHERE g.conversation_id = $1 AND c.moderation_state = 'published' AND c.status = 'visible'
+        GROUP BY g.id
+       UNION ALL
+       SELECT ct.theme_id, g.id, g.name_bg, g.name_en, count(*)::int
+         FROM tags g JOIN comment_tags t ON t.tag_id = g.id JOIN comments c ON c.id = t.comment_id
+         JOIN comment_themes ct ON ct.comment_id = c.id
+        WHERE g.conversation_id = $1 AND c.moderation_state = 'published' AND c.status = 'visible'
+          AND ct.theme_id = ANY($2::uuid[])
+        GROUP BY ct.theme_id, g.id
+        ORDER BY 5 DESC, 3, 2`,
+      [conversationId, themeIds],
+    );
   }
 
   themeRun(runId: string): Promise<ThemeRunRecord | null> {

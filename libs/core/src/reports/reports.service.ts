@@ -16,7 +16,13 @@ import { smallestCell } from '../exports/export-tables.repository';
 import type { AuditService } from '../moderation/audit.service';
 import { loadForFacilitator } from '../moderation/moderation-access';
 import type { CountRow, ReportFiguresRepository } from './report-figures.repository';
-import type { ReportRecord, ReportsRepository, ThemeOptionRecord } from './reports.repository';
+import type { ReportPreferences } from './report-preferences';
+import type {
+  ReportRecord,
+  ReportsRepository,
+  TagCountRow,
+  ThemeOptionRecord,
+} from './reports.repository';
 import { agePopulation, districtPopulation, genderPopulation } from './sofia-population';
 
 const emptyReport: ReportRecord = {
@@ -25,6 +31,8 @@ const emptyReport: ReportRecord = {
   themeIds: [],
   themeRunId: null,
   publishedAt: null,
+  preferences: null,
+  tagMode: 'none',
 };
 
 /** The insight report: facilitators edit and publish it; anyone reads it once published. */
@@ -35,17 +43,21 @@ export class ReportsService {
     private readonly figures: ReportFiguresRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly preferences: ReportPreferences,
   ) {}
 
   async draft(user: User, conversationId: string): Promise<ReportDraft> {
     const conversation = await loadForFacilitator(this.conversations, user, conversationId);
 
-    return this.present(conversation.id);
+    return this.present(conversation);
   }
 
   async update(user: User, conversationId: string, change: UpdateReportRequest) {
     const conversation = await loadForFacilitator(this.conversations, user, conversationId);
     if (change.themeIds) await this.assertThemes(conversation.id, change.themeIds);
+    const preferences = change.preferences
+      ? await this.preferences.check(conversation.id, change.preferences)
+      : change.preferences;
 
     await this.reports.save(
       conversation.id,
@@ -53,12 +65,14 @@ export class ReportsService {
         introductionBg: change.introduction?.bg,
         introductionEn: change.introduction?.en,
         themeIds: change.themeIds ? [...new Set(change.themeIds)] : undefined,
+        preferences,
+        tagMode: change.tagMode,
       },
       user.id,
       this.clock.now(),
     );
 
-    return this.present(conversation.id);
+    return this.present(conversation);
   }
 
   async addDecision(user: User, conversationId: string, decision: ReportDecisionRequest) {
@@ -76,7 +90,7 @@ export class ReportsService {
       this.clock.now(),
     );
 
-    return this.present(conversation.id);
+    return this.present(conversation);
   }
 
   async updateDecision(
@@ -99,7 +113,7 @@ export class ReportsService {
     );
     if (!isFound) throw new AppError('NOT_FOUND', 'No such decision');
 
-    return this.present(conversation.id);
+    return this.present(conversation);
   }
 
   async removeDecision(user: User, conversationId: string, decisionId: string) {
@@ -107,7 +121,7 @@ export class ReportsService {
     const isFound = await this.reports.removeDecision(conversation.id, decisionId);
     if (!isFound) throw new AppError('NOT_FOUND', 'No such decision');
 
-    return this.present(conversation.id);
+    return this.present(conversation);
   }
 
   async publish(user: User, conversationId: string, isPublished: boolean): Promise<ReportDraft> {
@@ -117,7 +131,7 @@ export class ReportsService {
 
     await this.reports.setPublished(conversation.id, isPublished ? now : null, runId, user.id, now);
 
-    return this.present(conversation.id);
+    return this.present(conversation);
   }
 
   /** Public once published; before that only its facilitators (and admins) see a preview. */
@@ -158,6 +172,9 @@ export class ReportsService {
       this.figures.quotes(themeIds, runId, reportLimits.quotesPerTheme),
     ]);
     const decisions = await this.reports.decisions(conversation.id);
+    const preferences = await this.preferences.build(viewer, conversation, settings.preferences);
+    const tags =
+      settings.tagMode === 'none' ? [] : await this.reports.tagCounts(conversation.id, themeIds);
     const summaries = await this.figures.summaries(conversation.id);
     const answers = await this.figures.answers(summaries.map((summary) => summary.id));
     const ledger = await this.audit.ledger(viewer, conversation.id);
@@ -215,8 +232,12 @@ export class ReportsService {
           decisionIds: decisions
             .filter((decision) => decision.themeIds.includes(theme.id))
             .map((decision) => decision.id),
+          tags: settings.tagMode === 'theme' ? tagsOf(tags, theme.id) : [],
         };
       }),
+      preferences,
+      tagMode: settings.tagMode,
+      tags: settings.tagMode === 'overall' ? tagsOf(tags, null) : [],
       decisions: decisions.map((decision) => ({
         id: decision.id,
         text: { bg: decision.textBg, en: decision.textEn },
@@ -245,7 +266,8 @@ export class ReportsService {
     };
   }
 
-  private async present(conversationId: string): Promise<ReportDraft> {
+  private async present(conversation: ConversationRecord): Promise<ReportDraft> {
+    const conversationId = conversation.id;
     const settings = (await this.reports.find(conversationId)) ?? emptyReport;
     const runId = await this.reports.currentRunId(conversationId);
     const themes = runId ? await this.reports.themes(conversationId, runId) : [];
@@ -268,6 +290,9 @@ export class ReportsService {
         isHidden: theme.isHidden,
       })),
       themeRunId: runId,
+      preferences: settings.preferences,
+      availablePreferences: await this.preferences.available(conversation),
+      tagMode: settings.tagMode,
     };
   }
 
@@ -290,6 +315,16 @@ function chooseThemes(runThemes: ThemeOptionRecord[], themeIds: string[]): Theme
   if (themeIds.length === 0) return runThemes.filter((theme) => !theme.isHidden);
 
   return themeIds.flatMap((id) => runThemes.filter((theme) => theme.id === id));
+}
+
+function tagsOf(rows: TagCountRow[], themeId: string | null) {
+  return rows
+    .filter((row) => row.themeId === themeId)
+    .map((row) => ({
+      id: row.id,
+      name: { bg: row.nameBg, en: row.nameEn },
+      comments: row.comments,
+    }));
 }
 
 function compare(
