@@ -1,25 +1,23 @@
-// Peak memory and time of writing one export of a large conversation, through the same runner
-// the worker uses (snapshot cursors, the format writers, chunks stored in PostgreSQL).
+// Peak memory and time of writing one export of a large conversation, the way the worker does it:
+// ExportProcess forks the export process (pg, the table queries and the format writers, heap capped),
+// which reads snapshot cursors, writes the format and stores 1 MB chunks in PostgreSQL.
 // Run: npm run build:server && node scripts/bench/export-memory.mjs --comments 1000000
 //      [--formats csv,json,xlsx,polis,zip] [--server postgres://postgres@127.0.0.1:5432]
 // It loads the built server code (dist/server), as the worker runs it.
 // The first run seeds the database (a conversation of N comments by N/20 people, a fifth of
-// them replies); later runs with the same N reuse it. Each format runs in a child process of its
-// own, so each peak (maxRSS) belongs to one export alone.
-import { execFileSync } from 'node:child_process';
+// them replies); later runs with the same N reuse it. Every export is a process of its own, so
+// each peak (maxRSS of the export process) belongs to one export alone.
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import os from 'node:os';
 import pg from 'pg';
 
 const require = createRequire(import.meta.url);
 require('reflect-metadata');
 const {
-  ConversationsRepository,
   createDataSource,
   Database,
-  ExportRunner,
+  ExportProcess,
   ExportsRepository,
-  ExportTablesRepository,
   runMigrations,
   SystemClock,
 } = require('../../dist/server/libs/core/src');
@@ -131,20 +129,12 @@ async function exportOnce(conversationId, format) {
     },
     clock.now(),
   );
-  const runner = new ExportRunner(
-    dataSource,
-    exports,
-    new ExportTablesRepository(),
-    new ConversationsRepository(sql),
-    clock,
-  );
   const started = Date.now();
-  await runner.run(record.id);
+  const outcome = await new ExportProcess(exports, clock, { databaseUrl }).run(record.id);
   const seconds = (Date.now() - started) / 1000;
   const done = await exports.find(record.id);
   await sql.rows('DELETE FROM exports WHERE id = $1', [record.id]);
   await dataSource.destroy();
-  const peakMb = process.resourceUsage().maxRSS / 1024;
   console.log(
     JSON.stringify({
       format,
@@ -152,31 +142,17 @@ async function exportOnce(conversationId, format) {
       status: done?.status,
       megabytes: Math.round((done?.byteSize ?? 0) / 1e5) / 10,
       seconds: Math.round(seconds * 10) / 10,
-      peakRssMb: Math.round(peakMb),
+      peakRssMb: outcome.peakRssMb,
+      load: os.loadavg().map((value) => Math.round(value * 10) / 10),
     }),
   );
 }
 
 async function main() {
-  const format = argument('format', '');
   await ensureDatabase();
   const conversationId = await seed();
-  if (format) return exportOnce(conversationId, format);
-
-  for (const each of argument('formats', 'csv,json,xlsx,polis,zip').split(',')) {
-    execFileSync(
-      process.execPath,
-      [
-        fileURLToPath(import.meta.url),
-        '--comments',
-        String(comments),
-        '--server',
-        server,
-        '--format',
-        each,
-      ],
-      { stdio: 'inherit' },
-    );
+  for (const format of argument('formats', 'csv,json,xlsx,polis,zip').split(',')) {
+    await exportOnce(conversationId, format);
   }
 }
 

@@ -6,7 +6,7 @@ import {
   ConversationsModule,
   CoreModule,
   type CoreOptions,
-  ExportRunner,
+  ExportProcess,
   ExportsModule,
   OpinionMapService,
   PreferencesModule,
@@ -49,8 +49,8 @@ export class WorkerModule {
         },
         {
           provide: ExportProcessor,
-          inject: [ExportRunner],
-          useFactory: (runner: ExportRunner) => new ExportProcessor(runner),
+          inject: [ExportProcess],
+          useFactory: (exports: ExportProcess) => new ExportProcessor(exports),
         },
         {
           provide: ThemeRunProcessor,

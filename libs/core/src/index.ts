@@ -73,6 +73,7 @@ export * from './preferences/poll-rules';
 export * from './preferences/poll.records';
 export * from './exports/exports.module';
 export * from './exports/exports.service';
+export * from './exports/export-process';
 export * from './exports/export-runner';
 export * from './exports/exports.queue';
 export * from './exports/formats/json';

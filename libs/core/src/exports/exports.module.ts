@@ -7,17 +7,14 @@ import {
 } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
 import { REDIS } from '../common/tokens';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { ConversationsModule } from '../conversations/conversations.module';
-import { ConversationsRepository } from '../conversations/conversations.repository';
 import { ConversationsService } from '../conversations/conversations.service';
 import { Database } from '../database/sql';
 import { createQueue } from '../jobs/queues';
-import { ExportRunner } from './export-runner';
-import { ExportTablesRepository } from './export-tables.repository';
+import { ExportProcess } from './export-process';
 import { EXPORTS_QUEUE, type ExportJobData, exportJobOptions } from './exports.queue';
 import { ExportsRepository } from './exports.repository';
 import { ExportsService } from './exports.service';
@@ -39,7 +36,6 @@ const providers: Provider[] = [
     inject: [Database],
     useFactory: (database: Database) => new ExportsRepository(database.pool),
   },
-  { provide: ExportTablesRepository, useFactory: () => new ExportTablesRepository() },
   {
     provide: EXPORTS_QUEUE_TOKEN,
     inject: [REDIS, APP_CONFIG],
@@ -66,9 +62,10 @@ const providers: Provider[] = [
       ),
   },
   {
-    provide: ExportRunner,
-    inject: [DataSource, ExportsRepository, ExportTablesRepository, ConversationsRepository, Clock],
-    useFactory: (...deps: ConstructorParameters<typeof ExportRunner>) => new ExportRunner(...deps),
+    provide: ExportProcess,
+    inject: [ExportsRepository, Clock, APP_CONFIG],
+    useFactory: (exports: ExportsRepository, clock: Clock, config: AppConfig) =>
+      new ExportProcess(exports, clock, { databaseUrl: config.databaseUrl }),
   },
   ExportsLifecycle,
 ];
@@ -77,6 +74,6 @@ const providers: Provider[] = [
 @Module({
   imports: [ConversationsModule],
   providers,
-  exports: [ExportsService, ExportRunner, ExportsRepository, EXPORTS_QUEUE_TOKEN],
+  exports: [ExportsService, ExportProcess, ExportsRepository, EXPORTS_QUEUE_TOKEN],
 })
 export class ExportsModule {}
