@@ -156,6 +156,41 @@ describe('statements and the opinion map', () => {
     expect(after).toMatchObject({ remaining: 1, voted: 1, statement: { id: popular.id } });
   });
 
+  it('counts one vote when the same person votes ten times at once, and the last one wins', async () => {
+    const { conversation } = await fixtures.openTopic();
+    const [author, voter] = [await fixtures.person(), await fixtures.person()];
+    const statement = await submit(author, conversation.id, 'Да има повече велоалеи');
+    const values = ['agree', 'disagree', 'pass', 'agree', 'disagree'];
+
+    const responses = await Promise.all(
+      [...values, ...values].map((value) =>
+        voter.client.put(`/api/statements/${statement.id}/vote`, { vote: value }),
+      ),
+    );
+
+    expect(responses.map((response) => response.status)).toEqual(Array(10).fill(200));
+    const [stored] = await fixtures.sql<{ votes: number; vote: number }>(
+      `SELECT (SELECT count(*)::int FROM statement_votes WHERE statement_id = $1) AS votes,
+              (SELECT vote FROM statement_votes WHERE statement_id = $1 AND user_id = $2) AS vote`,
+      [statement.id, voter.id],
+    );
+    expect(stored!.votes).toBe(2);
+    const read = (await voter.client.get(`/api/conversations/${conversation.id}/statements`))
+      .body as { items: Statement[] };
+    const counted = read.items.find((item) => item.id === statement.id)!;
+    // The author's own agreement and the one vote left standing, whichever came last.
+    expect(counted).toMatchObject({
+      agree: 1 + (stored!.vote === 1 ? 1 : 0),
+      disagree: stored!.vote === -1 ? 1 : 0,
+      pass: stored!.vote === 0 ? 1 : 0,
+    });
+    const [counter] = await fixtures.sql<{ seq: number }>(
+      'SELECT sum(vote_seq)::int AS seq FROM opinion_counters WHERE conversation_id = $1',
+      [conversation.id],
+    );
+    expect(counter!.seq).toBe(11);
+  });
+
   it('holds statements under pre-moderation until a facilitator publishes them', async () => {
     const { facilitator, conversation } = await fixtures.openTopic();
     await facilitator.client.patch(`/api/conversations/${conversation.id}/moderation/settings`, {

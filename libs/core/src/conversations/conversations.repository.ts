@@ -77,10 +77,14 @@ export class ConversationsRepository {
     ]);
   }
 
-  /** Locks the conversation for the rest of the transaction: its writers queue behind each other. */
+  /**
+   * Locks the conversation for the rest of the transaction: its writers queue behind each other.
+   * A no-key lock, so that rows merely referring to the conversation (votes, stances) can still be
+   * written meanwhile: their foreign-key checks would wait for a full update lock.
+   */
   lock(tx: Sql, id: string): Promise<ConversationRecord | null> {
     return tx.row<ConversationRecord>(
-      `SELECT ${columns} FROM conversations c WHERE c.id = $1 FOR UPDATE`,
+      `SELECT ${columns} FROM conversations c WHERE c.id = $1 FOR NO KEY UPDATE`,
       [id],
     );
   }

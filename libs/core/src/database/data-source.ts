@@ -11,6 +11,7 @@ import { Reports1765300000000 } from './migrations/1765300000000-reports';
 import { Preferences1765400000000 } from './migrations/1765400000000-preferences';
 import { Statements1765400000001 } from './migrations/1765400000001-statements';
 import { ReportPreferences1765510000000 } from './migrations/1765510000000-report-preferences';
+import { VoteCounterShards1765520000000 } from './migrations/1765520000000-vote-counter-shards';
 
 export const entities = [User, AccountToken];
 export const migrations = [
@@ -24,6 +25,7 @@ export const migrations = [
   Preferences1765400000000,
   Statements1765400000001,
   ReportPreferences1765510000000,
+  VoteCounterShards1765520000000,
 ];
 
 export function createDataSource(databaseUrl: string, poolSize = 10): DataSource {

@@ -81,10 +81,13 @@ export class PollsRepository {
     return row && withOptions(row);
   }
 
-  /** Row-locks the poll: answers and closing of one poll are applied one at a time. */
+  /**
+   * Row-locks the poll: answers and closing of one poll are applied one at a time. A no-key lock
+   * leaves foreign-key checks of rows that refer to the poll free to run.
+   */
   async lock(tx: Sql, id: string): Promise<PollRecord | null> {
     const row = await tx.row<PollRecord>(
-      `SELECT ${columns} FROM polls p WHERE p.id = $1 FOR UPDATE OF p`,
+      `SELECT ${columns} FROM polls p WHERE p.id = $1 FOR NO KEY UPDATE OF p`,
       [id],
     );
 

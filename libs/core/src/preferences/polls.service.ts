@@ -224,7 +224,7 @@ export class PollsService {
     const language = detected === null ? null : detected === 'other' ? 'bg' : detected;
     if (text) await this.gate.checkContent(conversation.id, text);
 
-    const seq = await this.database.transaction(async (tx) => {
+    const { seq, current, locked } = await this.database.transaction(async (tx) => {
       const current = (await this.records.lock(tx, conversation.id))!;
       const locked = (await this.polls.lock(tx, poll.id))!;
       const now = this.clock.now();
@@ -236,7 +236,7 @@ export class PollsService {
       );
       const respondents = await this.polls.addRespondents(tx, poll.id, isNew ? 1 : 0);
 
-      return this.events.append(
+      const seq = await this.events.append(
         tx,
         conversation.id,
         [
@@ -249,10 +249,13 @@ export class PollsService {
         ],
         now,
       );
+
+      return { seq, current, locked: { ...locked, respondents } };
     });
     this.notices.publish(conversation.id, seq);
 
-    return this.get(user, poll.id);
+    // Presented from the rows read under the locks: reading them again would only cost time.
+    return (await this.present(user, current, [locked]))[0]!;
   }
 
   async results(viewer: User | null, pollId: string): Promise<PollResults> {

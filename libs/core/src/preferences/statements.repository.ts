@@ -44,7 +44,22 @@ export interface MapResult {
   placements: Array<[string, number, number, number | null]>;
 }
 
+export interface VoteCounts {
+  agree: number;
+  disagree: number;
+  pass: number;
+}
+
 const voteValue: Record<StatementVote, number> = { agree: 1, disagree: -1, pass: 0 };
+
+/** Rows the vote counter of a conversation is spread over (see the migration that made them). */
+const counterShards = 16;
+
+/** A voter's shard of the counter: any stable spread of people over the shards will do. */
+export function counterShard(userId: string): number {
+  return Number.parseInt(userId.slice(-4), 16) % counterShards;
+}
+
 const voteNames = `CASE v.vote WHEN 1 THEN 'agree' WHEN -1 THEN 'disagree' WHEN 0 THEN 'pass' END`;
 
 const columns = `s.id, s.conversation_id AS "conversationId", s.author_id AS "authorId", s.body,
@@ -122,42 +137,59 @@ export class StatementsRepository {
     return row!;
   }
 
-  /** Stores a vote and moves the counters; returns the conversation's new vote count. */
+  /**
+   * Stores a vote, moves the statement's counters and the conversation's vote counter, and returns
+   * the statement's counts; null when a first vote of the same person on the same statement was
+   * written meanwhile, in which case the caller rolls back and tries again. The person's earlier
+   * vote is locked first; the rest is one statement, so a vote costs two round trips.
+   */
   async vote(
     tx: Sql,
     statement: { id: string; conversationId: string },
     userId: string,
     vote: StatementVote,
     now: Date,
-  ): Promise<number> {
+  ): Promise<VoteCounts | null> {
     const previous = await tx.row<{ vote: number }>(
       `SELECT vote FROM statement_votes WHERE statement_id = $1 AND user_id = $2 FOR UPDATE`,
       [statement.id, userId],
     );
     const value = voteValue[vote];
-    await tx.rows(
-      `INSERT INTO statement_votes (statement_id, user_id, conversation_id, vote, created_at,
-                                    updated_at)
-       VALUES ($1, $2, $3, $4, $5, $5)
-       ON CONFLICT (statement_id, user_id) DO UPDATE SET vote = EXCLUDED.vote,
-         updated_at = EXCLUDED.updated_at`,
-      [statement.id, userId, statement.conversationId, value, now],
-    );
     const shift = (target: number) =>
       (value === target ? 1 : 0) - (previous?.vote === target ? 1 : 0);
-    await tx.rows(
-      `UPDATE statements SET agree_count = agree_count + $2, disagree_count = disagree_count + $3,
-              pass_count = pass_count + $4 WHERE id = $1`,
-      [statement.id, shift(1), shift(-1), shift(0)],
+    const row = await tx.row<VoteCounts & { isNew: boolean }>(
+      `WITH stored AS (
+         INSERT INTO statement_votes (statement_id, user_id, conversation_id, vote, created_at,
+                                      updated_at)
+         VALUES ($1, $2, $3, $4, $5, $5)
+         ON CONFLICT (statement_id, user_id) DO UPDATE SET vote = EXCLUDED.vote,
+           updated_at = EXCLUDED.updated_at
+         RETURNING (xmax = 0) AS "isNew"),
+       counted AS (
+         INSERT INTO opinion_counters (conversation_id, shard, vote_seq) VALUES ($3, $9, 1)
+         ON CONFLICT (conversation_id, shard)
+           DO UPDATE SET vote_seq = opinion_counters.vote_seq + 1)
+       UPDATE statements SET agree_count = agree_count + $6, disagree_count = disagree_count + $7,
+              pass_count = pass_count + $8
+        WHERE id = $1
+       RETURNING agree_count AS agree, disagree_count AS disagree, pass_count AS pass,
+                 (SELECT "isNew" FROM stored)`,
+      [
+        statement.id,
+        userId,
+        statement.conversationId,
+        value,
+        now,
+        shift(1),
+        shift(-1),
+        shift(0),
+        counterShard(userId),
+      ],
     );
-    const counter = await tx.row<{ seq: string }>(
-      `INSERT INTO opinion_counters (conversation_id, vote_seq) VALUES ($1, 1)
-       ON CONFLICT (conversation_id) DO UPDATE SET vote_seq = opinion_counters.vote_seq + 1
-       RETURNING vote_seq AS seq`,
-      [statement.conversationId],
-    );
+    // Both saw no vote, and the other one was stored first: the counters moved from a wrong base.
+    if (!previous && !row!.isNew) return null;
 
-    return Number(counter!.seq);
+    return { agree: row!.agree, disagree: row!.disagree, pass: row!.pass };
   }
 
   /** Stores many first votes at once (demo data, imports) and recounts the statements. */
@@ -191,8 +223,8 @@ export class StatementsRepository {
       [conversationId],
     );
     await tx.rows(
-      `INSERT INTO opinion_counters (conversation_id, vote_seq) VALUES ($1, $2)
-       ON CONFLICT (conversation_id) DO UPDATE
+      `INSERT INTO opinion_counters (conversation_id, shard, vote_seq) VALUES ($1, 0, $2)
+       ON CONFLICT (conversation_id, shard) DO UPDATE
          SET vote_seq = opinion_counters.vote_seq + EXCLUDED.vote_seq`,
       [conversationId, votes.length],
     );
@@ -211,16 +243,17 @@ export class StatementsRepository {
     );
     // Votes on a statement that leaves or joins the published set change what a map reads.
     await tx.rows(
-      `INSERT INTO opinion_counters (conversation_id, vote_seq)
-       SELECT conversation_id, 1 FROM statements WHERE id = $1
-       ON CONFLICT (conversation_id) DO UPDATE SET vote_seq = opinion_counters.vote_seq + 1`,
+      `INSERT INTO opinion_counters (conversation_id, shard, vote_seq)
+       SELECT conversation_id, 0, 1 FROM statements WHERE id = $1
+       ON CONFLICT (conversation_id, shard) DO UPDATE SET vote_seq = opinion_counters.vote_seq + 1`,
       [id],
     );
   }
 
+  /** How many votes were ever written in the conversation: the sum over the counter's shards. */
   async voteSeq(tx: Sql, conversationId: string): Promise<number> {
-    const row = await tx.row<{ seq: string }>(
-      'SELECT vote_seq AS seq FROM opinion_counters WHERE conversation_id = $1',
+    const row = await tx.row<{ seq: string | null }>(
+      'SELECT sum(vote_seq) AS seq FROM opinion_counters WHERE conversation_id = $1',
       [conversationId],
     );
 

@@ -25,7 +25,9 @@ import type { EventsRepository } from '../events/events.repository';
 import type { AuditRepository } from '../moderation/audit.repository';
 import type { ContributionGate } from '../moderation/contribution-gate';
 import type { OpinionMapQueue } from './opinion-map.queue';
-import type { StatementRecord, StatementsRepository } from './statements.repository';
+import type { StatementRecord, StatementsRepository, VoteCounts } from './statements.repository';
+
+class VoteRace extends Error {}
 
 function toStatement(record: StatementRecord, viewer: User | null): Statement {
   const isMine = viewer?.id === record.authorId;
@@ -86,7 +88,7 @@ export class StatementsService {
     const detected = detectLanguage(body);
 
     const now = this.clock.now();
-    const { id, seq, voteSeq } = await this.database.transaction(async (tx) => {
+    const { id, seq } = await this.database.transaction(async (tx) => {
       const locked = (await this.records.lock(tx, conversation.id))!;
       assertAcceptsContributions(effectiveStatus(locked, now), 'open');
       const admission = await this.gate.admit(tx, user, locked, { moderationMode: null }, verdict);
@@ -102,8 +104,8 @@ export class StatementsService {
         },
         now,
       );
-      // Whoever writes a statement agrees with it, as on Pol.is.
-      const voteSeq = await this.statements.vote(
+      // Whoever writes a statement agrees with it, as on Pol.is; nobody else can have voted yet.
+      await this.statements.vote(
         tx,
         { id, conversationId: conversation.id },
         user.id,
@@ -140,10 +142,10 @@ export class StatementsService {
         );
       }
 
-      return { id, seq, voteSeq };
+      return { id, seq };
     });
     this.notices.publish(conversation.id, seq);
-    this.requestMap(conversation.id, voteSeq);
+    this.requestMap(conversation.id);
     this.logger.log(`Submitted statement ${id} in conversation ${conversation.id}`, {
       statementId: id,
       userId: user.id,
@@ -170,12 +172,32 @@ export class StatementsService {
     const now = this.clock.now();
     assertAcceptsContributions(effectiveStatus(conversation, now), 'open');
 
-    const voteSeq = await this.database.transaction((tx) =>
-      this.statements.vote(tx, record, user.id, vote, now),
-    );
-    this.requestMap(conversation.id, voteSeq);
+    const counts = await this.recordVote(record, user.id, vote, now);
+    this.requestMap(conversation.id);
 
-    return toStatement((await this.statements.find(record.id, user.id))!, user);
+    return toStatement({ ...record, ...counts, myVote: vote }, user);
+  }
+
+  /** Writes a vote; a first vote that met a simultaneous first vote of the same person retries. */
+  private async recordVote(
+    record: StatementRecord,
+    userId: string,
+    vote: StatementVote,
+    now: Date,
+  ): Promise<VoteCounts> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.database.transaction(async (tx) => {
+          const counts = await this.statements.vote(tx, record, userId, vote, now);
+          // Throwing rolls the vote back; the next attempt finds the other vote and locks it.
+          if (!counts) throw new VoteRace();
+
+          return counts;
+        });
+      } catch (error) {
+        if (!(error instanceof VoteRace) || attempt >= 3) throw error;
+      }
+    }
   }
 
   async decide(user: User, statementId: string, request: StatementDecisionRequest) {
@@ -221,7 +243,7 @@ export class StatementsService {
       );
     });
     this.notices.publish(conversation.id, seq);
-    this.requestMap(conversation.id, 1);
+    this.requestMap(conversation.id);
 
     return toStatement((await this.statements.find(record.id, user.id))!, user);
   }
@@ -248,8 +270,7 @@ export class StatementsService {
    * Asks for a new map without waiting: the vote is stored, so a queue that is slow or down only
    * delays the map, and the next vote asks again.
    */
-  private requestMap(conversationId: string, voteSeq: number): void {
-    if (voteSeq <= 0) return;
+  private requestMap(conversationId: string): void {
     this.mapQueue.request(conversationId, this.clock.now()).catch((error: unknown) => {
       this.logger.warn(`Could not queue the opinion map of conversation ${conversationId}`, {
         conversationId,
