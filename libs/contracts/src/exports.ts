@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-/** Tables an analyst can export; `themes` comes from the theme run the conversation last used. */
-export const exportTables = [
+/** Tables of the discussion; `themes` comes from the theme run the conversation last used. */
+export const conversationExportTables = [
   'comments',
   'themes',
   'tags',
@@ -9,6 +9,24 @@ export const exportTables = [
   'summary-responses',
   'moderation-ledger',
 ] as const;
+
+/** Tables of polls, surveys and statements; the `opinion-*` ones come from the latest map. */
+export const preferenceExportTables = [
+  'polls',
+  'poll-options',
+  'poll-responses',
+  'poll-response-items',
+  'surveys',
+  'survey-runs',
+  'statements',
+  'statement-votes',
+  'opinion-map',
+  'opinion-groups',
+  'opinion-statements',
+] as const;
+
+/** Tables an analyst can export, in the order every format lists them. */
+export const exportTables = [...conversationExportTables, ...preferenceExportTables] as const;
 export type ExportTable = (typeof exportTables)[number];
 
 /**

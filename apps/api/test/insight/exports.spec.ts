@@ -1,4 +1,4 @@
-import type { ExportJob } from '@razgovor/contracts';
+import { type ExportJob, exportTables } from '@razgovor/contracts';
 import Ajv2020 from 'ajv/dist/2020';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
@@ -264,14 +264,7 @@ describe('analyst exports', () => {
       file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) as ArrayBuffer,
     );
 
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
-      'comments',
-      'themes',
-      'tags',
-      'summaries',
-      'summary-responses',
-      'moderation-ledger',
-    ]);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([...exportTables]);
     const sheet = workbook.getWorksheet('comments');
     const header = (sheet?.getRow(1).values as unknown[]).slice(1);
     const textColumn = header.indexOf('text') + 1;
@@ -308,19 +301,16 @@ describe('analyst exports', () => {
     const job = await exportAs({ format: 'zip' });
     const entries = await unzip(await download(job));
 
-    expect([...entries.keys()].sort()).toEqual([
-      'README.md',
-      'csv/comments.csv',
-      'csv/moderation-ledger.csv',
-      'csv/summaries.csv',
-      'csv/summary-responses.csv',
-      'csv/tags.csv',
-      'csv/themes.csv',
-      'polis/comments.csv',
-      'razgovor.json',
-      'razgovor.xlsx',
-      'schema.json',
-    ]);
+    expect([...entries.keys()].sort()).toEqual(
+      [
+        'README.md',
+        ...exportTables.map((table) => `csv/${table}.csv`),
+        'polis/comments.csv',
+        'razgovor.json',
+        'razgovor.xlsx',
+        'schema.json',
+      ].sort(),
+    );
     const readme = entries.get('README.md')?.toString('utf8') ?? '';
     expect(readme).toContain('### comments (8 rows)');
     expect(readme).toContain('| age_band | text | yes |');

@@ -41,10 +41,17 @@ export function dataDictionary(metadata: ExportMetadata, sources: TableSource[])
     `A district is shown only when at least ${smallestCell} authors of this conversation ` +
       `stated it, and an age band only when at least ${smallestCell} of them share both ` +
       'district and age band; otherwise the cell is empty. So no row points to a small group.',
+    'The same rule holds for answers to polls, counted among the people who answered that ' +
+      'poll, and for votes on statements and the opinion map, counted among everyone who ' +
+      'voted on a statement of the conversation.',
     '',
     '## Theme run',
     '',
     ...themeRunLines(metadata.themeRun),
+    '',
+    '## Opinion map',
+    '',
+    ...opinionMapLines(metadata.opinionMap ?? null),
     '',
     '## Tables',
   ];
@@ -71,6 +78,21 @@ function themeRunLines(run: Record<string, unknown> | null): string[] {
     '',
     '```json',
     JSON.stringify(run, null, 2),
+    '```',
+  ];
+}
+
+function opinionMapLines(map: Record<string, unknown> | null): string[] {
+  if (!map) return ['No opinion map has been drawn for this conversation yet.'];
+
+  return [
+    'The opinion-map, opinion-groups and opinion-statements tables come from this map, the ' +
+      'latest drawn. It places participants who voted on enough statements by a principal ' +
+      'component analysis of their votes and groups them by k-means; drawing it again from ' +
+      'the same votes with the same parameters gives the same map.',
+    '',
+    '```json',
+    JSON.stringify(map, null, 2),
     '```',
   ];
 }

@@ -64,6 +64,7 @@ export class ExportRunner {
         exportedAt: this.clock.now(),
         isStableIds: record.isStableIds,
         themeRun: await this.tables.themeRun(snapshot, conversation.id),
+        opinionMap: await this.tables.opinionMap(snapshot, conversation.id),
       };
       await writeExport(record.format, metadata, sources, sink.write, onRows);
       await sink.flush();

@@ -1,12 +1,13 @@
 import type { ExportTable } from '@razgovor/contracts';
 import { ledgerActions } from '../moderation/audit.repository';
 import type { ExportSnapshot } from './export-snapshot';
+import { preferenceQueries } from './preference-queries';
 import { type Row, type TableSource, tableDefinitions } from './tables';
 
 /** Breakdown cells (district, age band) describing fewer people than this are left empty. */
 export const smallestCell = 5;
 
-interface Query {
+export interface Query {
   count: string;
   rows: string;
   /** Zero-based result columns holding a person's id, replaced by a pseudonym. */
@@ -118,6 +119,7 @@ const queries: Record<ExportTable, Query> = {
        ORDER BY 1, 2, 3`,
     people: [],
   },
+  ...preferenceQueries(smallestCell),
 };
 
 /** Reads the export tables of one conversation from a snapshot, people already pseudonymous. */
@@ -138,6 +140,22 @@ export class ExportTablesRepository {
     );
 
     return run ? (JSON.parse(JSON.stringify(run)) as Record<string, unknown>) : null;
+  }
+
+  /** The opinion map the opinion tables come from, with the settings it was drawn with. */
+  async opinionMap(
+    snapshot: ExportSnapshot,
+    conversationId: string,
+  ): Promise<Record<string, unknown> | null> {
+    const [map] = await snapshot.rows<Record<string, unknown>>(
+      `SELECT number, created_at AS "createdAt", input_vote_seq::float8 AS "inputVoteCount",
+              voters, placed, statement_count AS "statementCount", parameters,
+              duration_ms AS "durationMs"
+         FROM opinion_maps WHERE conversation_id = $1 ORDER BY number DESC LIMIT 1`,
+      [conversationId],
+    );
+
+    return map ? (JSON.parse(JSON.stringify(map)) as Record<string, unknown>) : null;
   }
 
   async sources(

@@ -1,6 +1,8 @@
 import type { ExportTable } from '@razgovor/contracts';
+import { preferenceTables } from './preference-tables';
 
-export type ColumnType = 'text' | 'integer' | 'timestamp' | 'text-list';
+/** `number` is a decimal (a position on the opinion map, a share); `integer` a whole number. */
+export type ColumnType = 'text' | 'integer' | 'number' | 'timestamp' | 'text-list';
 
 export interface Column {
   name: string;
@@ -160,4 +162,5 @@ export const tableDefinitions: Record<ExportTable, TableDefinition> = {
       column('count', 'integer', 'Comments'),
     ],
   },
+  ...preferenceTables,
 };

@@ -1,9 +1,11 @@
 import {
+  conversationExportTables,
   type ExportFormat,
   exportFormats,
   type ExportJob,
   type ExportTable,
   exportTables,
+  preferenceExportTables,
 } from '@razgovor/contracts';
 import { useEffect, useState, type FormEvent } from 'react';
 import { call } from '../../api/client';
@@ -13,6 +15,11 @@ import { type MessageKey, useI18n } from '../../i18n/i18n';
 import { useParams } from '../../router/router';
 import { LoadState } from '../../talk/LoadState';
 import { useLoad } from '../../talk/useLoad';
+
+const tableGroups = [
+  ['exports.tables', conversationExportTables],
+  ['exports.tables.preferences', preferenceExportTables],
+] as const satisfies ReadonlyArray<readonly [MessageKey, readonly ExportTable[]]>;
 
 /** The analysts' export screen: choose tables and format, follow the job, download the file. */
 export function ExportsPage() {
@@ -79,25 +86,27 @@ export function ExportsPage() {
             </label>
           ))}
         </fieldset>
-        <fieldset disabled={format === 'polis'}>
-          <legend>{t('exports.tables')}</legend>
-          {exportTables.map((table) => (
-            <label key={table} className="checkbox">
-              <input
-                type="checkbox"
-                checked={tables.includes(table)}
-                onChange={() =>
-                  setTables((current) =>
-                    current.includes(table)
-                      ? current.filter((item) => item !== table)
-                      : exportTables.filter((item) => item === table || current.includes(item)),
-                  )
-                }
-              />
-              {t(`exports.table.${table}` as MessageKey)}
-            </label>
-          ))}
-        </fieldset>
+        {tableGroups.map(([legend, group]) => (
+          <fieldset key={legend} disabled={format === 'polis'}>
+            <legend>{t(legend)}</legend>
+            {group.map((table) => (
+              <label key={table} className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={tables.includes(table)}
+                  onChange={() =>
+                    setTables((current) =>
+                      current.includes(table)
+                        ? current.filter((item) => item !== table)
+                        : exportTables.filter((item) => item === table || current.includes(item)),
+                    )
+                  }
+                />
+                {t(`exports.table.${table}` as MessageKey)}
+              </label>
+            ))}
+          </fieldset>
+        ))}
         <label className="checkbox">
           <input
             type="checkbox"

@@ -6,6 +6,8 @@ export interface ExportMetadata {
   exportedAt: Date;
   isStableIds: boolean;
   themeRun: Record<string, unknown> | null;
+  /** The opinion map the opinion tables come from; null when none was drawn. */
+  opinionMap?: Record<string, unknown> | null;
 }
 
 export const jsonSchemaId = '/api/schemas/export.json';
@@ -24,6 +26,7 @@ export async function writeJson(
     exportedAt: metadata.exportedAt.toISOString(),
     stableIds: metadata.isStableIds,
     themeRun: metadata.themeRun,
+    opinionMap: metadata.opinionMap ?? null,
   };
   await sink(Buffer.from(`${JSON.stringify(head).slice(0, -1)},"tables":{`));
   for (const [index, source] of sources.entries()) {
@@ -101,6 +104,10 @@ export function exportJsonSchema(): Record<string, unknown> {
       exportedAt: { type: 'string', format: 'date-time' },
       stableIds: { type: 'boolean' },
       themeRun: { type: ['object', 'null'] },
+      opinionMap: {
+        type: ['object', 'null'],
+        description: 'The opinion map the opinion tables come from, with its parameters',
+      },
       tables: { type: 'object', properties: tables, additionalProperties: false },
     },
   };
@@ -108,8 +115,8 @@ export function exportJsonSchema(): Record<string, unknown> {
 
 function columnSchema(column: Column): Record<string, unknown> {
   const base: Record<string, unknown> =
-    column.type === 'integer'
-      ? { type: 'integer' }
+    column.type === 'integer' || column.type === 'number'
+      ? { type: column.type }
       : column.type === 'text-list'
         ? { type: 'array', items: { type: 'string' } }
         : column.type === 'timestamp'
