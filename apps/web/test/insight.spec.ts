@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
-import { exportTables } from '@razgovor/contracts';
+import { exportTables, type Poll, type Statement } from '@razgovor/contracts';
+import { OpinionMapService } from '@razgovor/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSystem, type TestSystem } from '../../../test/support/system';
 import { ConversationFixtures, type Person } from '../../api/test/conversations.fixtures';
@@ -31,7 +32,69 @@ describe('the insight report and exports in the browser', () => {
       world.conversation.id,
       rows.map((row) => row.id),
     );
+    await seedPreferences();
   });
+
+  /** A poll answered by six people of Mladost and two of Bankya, and two camps on statements. */
+  async function seedPreferences() {
+    const conversationId = world.conversation.id;
+    const voters: Person[] = [];
+    for (let index = 0; index < 8; index++) {
+      const person = await fixtures.person();
+      await fixtures.sql('UPDATE users SET district = $2 WHERE id = $1', [
+        person.id,
+        index < 6 ? 'mladost' : 'bankya',
+      ]);
+      voters.push(person);
+    }
+
+    const poll = (
+      await world.facilitator.client.post(`/api/conversations/${conversationId}/polls`, {
+        kind: 'single',
+        question: { bg: 'Кой да предлага проекти?', en: 'Who may propose projects?' },
+        options: [
+          { bg: 'Всеки жител', en: 'Any resident' },
+          { bg: 'Само сдружения', en: 'Associations only' },
+        ],
+      })
+    ).body as Poll;
+    for (const [index, voter] of voters.entries()) {
+      await voter.client.put(`/api/polls/${poll.id}/answer`, {
+        kind: 'single',
+        optionId: poll.options[index < 6 ? 0 : 1].id,
+      });
+    }
+
+    const bodies = [
+      'Повече пари за паркове',
+      'Повече дървета',
+      'Повече пейки',
+      'Повече паркинги',
+      'По-широки булеварди',
+      'Повече гаражи',
+      'Всеки район да има глас',
+    ];
+    const statements: Statement[] = [];
+    for (const [index, body] of bodies.entries()) {
+      const author = voters[index < 3 ? index : index < 6 ? index + 1 : 0];
+      const response = await author.client.post(`/api/conversations/${conversationId}/statements`, {
+        body,
+      });
+      statements.push(response.body as Statement);
+    }
+
+    for (const [voterIndex, voter] of voters.entries()) {
+      for (const [index, statement] of statements.entries()) {
+        const agrees = index === 6 || voterIndex < 4 === index < 3;
+        await voter.client.put(`/api/statements/${statement.id}/vote`, {
+          vote: agrees ? 'agree' : 'disagree',
+        });
+      }
+    }
+
+    await system.api.get(OpinionMapService).draw(conversationId);
+  }
+
   afterAll(async () => {
     await people?.close();
     await system?.stop();
@@ -52,6 +115,13 @@ describe('the insight report and exports in the browser', () => {
     await editor.getByRole('button', { name: 'Добавяне на решение' }).click();
     await editor.getByText('Решението е добавено.').waitFor();
     await editor.getByRole('button', { name: 'Преместване на дървета тротоари нагоре' }).click();
+    // The map goes before the poll, and the analysts' tags show within each theme.
+    const mapUp = editor.getByRole('button', { name: 'Преместване на Карта на мненията нагоре' });
+    await mapUp.click();
+    await expect.poll(() => mapUp.isDisabled()).toBe(true);
+    // The radio follows the saved draft, so it turns on once the server has the change.
+    await editor.getByLabel('Етикети във всяка тема').click();
+    await expect.poll(() => editor.getByLabel('Етикети във всяка тема').isChecked()).toBe(true);
     await editor.getByRole('button', { name: 'Публикуване', exact: true }).click();
     await editor.getByText('Докладът е публичен.').waitFor();
 
@@ -66,6 +136,25 @@ describe('the insight report and exports in the browser', () => {
       .poll(() => decision.textContent())
       .toContain('Проекти може да предлага всеки над 16');
     expect(await page.getByRole('img', { name: /По райони/ }).count()).toBeGreaterThan(0);
+
+    const preferences = page.locator('section[aria-labelledby="report-preferences"]');
+    const poll = preferences.locator('.report__poll');
+    await poll.getByRole('heading', { name: 'Кой да предлага проекти?' }).waitFor();
+    expect(await poll.locator('.bars__bar').count()).toBe(2);
+    expect(await poll.locator('.bars__labels').textContent()).toContain('Всеки жител 6 (75%)');
+    const bankya = poll.getByRole('row').filter({ hasText: 'Банкя' });
+    expect(await bankya.getByRole('cell').first().textContent()).toBe('под 5');
+    const map = preferences.locator('.report__map');
+    expect(await map.locator('svg circle').count()).toBe(8);
+    expect(await map.getByRole('img').getAttribute('aria-label')).toContain('8 души');
+    await map.getByText('Всеки район да има глас').first().waitFor();
+    expect(await map.getByTestId('my-position').count()).toBe(0);
+    const order = await preferences.locator('h3').allTextContents();
+    expect(order.indexOf('Картата на мненията')).toBeLessThan(
+      order.indexOf('Кой да предлага проекти?'),
+    );
+    const parks = page.locator('.report__theme').nth(1);
+    expect(await parks.locator('.report__tags').textContent()).toContain('Зеленина 1');
     await page.getByRole('link', { name: 'Вижте го в разговора' }).first().click();
     await page.waitForURL(/\/comments\//);
   });
@@ -82,6 +171,8 @@ describe('the insight report and exports in the browser', () => {
     const text = pdfText(pdf);
     expect(text).toContain('Паркове и пейки');
     expect(text).toContain('Повече пейки в парка');
+    expect(text).toContain('Кой да предлага проекти?');
+    expect(text).toContain('Всеки район да има глас');
   });
 
   it('lets an analyst choose tables and format, watch the export and download it', async () => {

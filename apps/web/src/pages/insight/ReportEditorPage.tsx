@@ -1,4 +1,4 @@
-import type { ReportDraft } from '@razgovor/contracts';
+import { reportTagModes, type ReportDraft, type ReportPreferenceChoice } from '@razgovor/contracts';
 import { useState, type FormEvent } from 'react';
 import { call } from '../../api/client';
 import { Page } from '../../components/Page';
@@ -8,6 +8,9 @@ import { Link, useParams } from '../../router/router';
 import { LoadState } from '../../talk/LoadState';
 import { pick } from '../../talk/text';
 import { useLoad } from '../../talk/useLoad';
+
+const choiceKey = (choice: ReportPreferenceChoice) =>
+  choice.type === 'map' ? 'map' : `${choice.type}:${choice.id}`;
 
 /** The facilitators' report editor: introduction, themes and their order, decisions, publication. */
 export function ReportEditorPage() {
@@ -34,6 +37,18 @@ export function ReportEditorPage() {
     return theme ? pick(theme.label, locale) : themeId;
   };
 
+  const chosenPreferences =
+    draft.preferences ??
+    draft.availablePreferences.filter((item) => item.isPublic).map((item) => item.choice);
+  const chosenKeys = chosenPreferences.map(choiceKey);
+  const preferenceName = (choice: ReportPreferenceChoice) => {
+    const item = draft.availablePreferences.find(
+      (entry) => choiceKey(entry.choice) === choiceKey(choice),
+    );
+
+    return item ? pick(item.label, locale) : choiceKey(choice);
+  };
+
   const run = async (work: () => Promise<ReportDraft>, done: string) => {
     try {
       setData(await work());
@@ -51,6 +66,22 @@ export function ReportEditorPage() {
     next.splice(index + step, 0, item);
     void saveThemes(next);
   };
+
+  const savePreferences = (preferences: ReportPreferenceChoice[]) =>
+    run(() => call('updateReport', { params: { id }, body: { preferences } }), t('common.saved'));
+  const movePreference = (index: number, step: number) => {
+    const next = [...chosenPreferences];
+    const [item] = next.splice(index, 1);
+    next.splice(index + step, 0, item);
+    void savePreferences(next);
+  };
+
+  const togglePreference = (choice: ReportPreferenceChoice) =>
+    void savePreferences(
+      chosenKeys.includes(choiceKey(choice))
+        ? chosenPreferences.filter((item) => choiceKey(item) !== choiceKey(choice))
+        : [...chosenPreferences, choice],
+    );
 
   const toggleTheme = (themeId: string) =>
     void saveThemes(
@@ -180,6 +211,67 @@ export function ReportEditorPage() {
                 onChange={() => toggleTheme(theme.id)}
               />
               {pick(theme.label, locale)} ({theme.size})
+            </label>
+          ))}
+        </fieldset>
+      </section>
+
+      <section aria-labelledby="editor-preferences">
+        <h2 id="editor-preferences">{t('editor.preferences')}</h2>
+        {draft.preferences === null && <p className="meta">{t('editor.preferencesDefault')}</p>}
+        <ol>
+          {chosenPreferences.map((choice, index) => (
+            <li key={choiceKey(choice)}>
+              {preferenceName(choice)}{' '}
+              <button
+                type="button"
+                disabled={index === 0}
+                aria-label={t('editor.moveUp', { theme: preferenceName(choice) })}
+                onClick={() => movePreference(index, -1)}
+              >
+                ↑
+              </button>
+              <button
+                type="button"
+                disabled={index === chosenPreferences.length - 1}
+                aria-label={t('editor.moveDown', { theme: preferenceName(choice) })}
+                onClick={() => movePreference(index, 1)}
+              >
+                ↓
+              </button>
+            </li>
+          ))}
+        </ol>
+        <fieldset>
+          <legend>{t('editor.choosePreferences')}</legend>
+          {draft.availablePreferences.map((item) => (
+            <label key={choiceKey(item.choice)} className="checkbox">
+              <input
+                type="checkbox"
+                checked={chosenKeys.includes(choiceKey(item.choice))}
+                onChange={() => togglePreference(item.choice)}
+              />
+              {pick(item.label, locale)} ({t('editor.respondents', { count: item.respondents })}
+              {!item.isPublic && `; ${t('editor.notPublic')}`})
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>{t('editor.tags')}</legend>
+          {reportTagModes.map((mode) => (
+            <label key={mode} className="checkbox">
+              <input
+                type="radio"
+                name="tagMode"
+                checked={draft.tagMode === mode}
+                onChange={() =>
+                  void run(
+                    () => call('updateReport', { params: { id }, body: { tagMode: mode } }),
+                    t('common.saved'),
+                  )
+                }
+              />
+              {t(`editor.tagMode.${mode}`)}
             </label>
           ))}
         </fieldset>

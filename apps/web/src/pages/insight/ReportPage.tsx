@@ -9,6 +9,7 @@ import { LoadState } from '../../talk/LoadState';
 import { pick } from '../../talk/text';
 import { useLoad } from '../../talk/useLoad';
 import { BalanceBar, BarChart, ColumnChart } from './Charts';
+import { ReportPreferences, TagCounts } from './ReportPreferences';
 
 const percent = (value: number) => `${(value * 100).toFixed(1).replace(/\.0$/, '')}%`;
 
@@ -147,6 +148,7 @@ export function ReportPage() {
                     emptyLabel={t('report.suppressed')}
                   />
                 )}
+                <TagCounts tags={theme.tags} heading={t('report.themeTags')} />
                 <h4>{t('report.quotes')}</h4>
                 {theme.quotes.map((quote) => (
                   <blockquote key={quote.commentId} className="report__quote">
@@ -170,6 +172,16 @@ export function ReportPage() {
             );
           })}
         </section>
+
+        {report.tags.length > 0 && (
+          <section aria-labelledby="report-tags">
+            <h2 id="report-tags">{t('report.tags')}</h2>
+            <p className="meta">{t('report.tagsNote')}</p>
+            <TagCounts tags={report.tags} heading={t('report.tagsOverall')} />
+          </section>
+        )}
+
+        <ReportPreferences sections={report.preferences} />
 
         <section aria-labelledby="report-decisions">
           <h2 id="report-decisions">{t('report.youSaidWeDid')}</h2>

@@ -19,7 +19,7 @@ const dimensionKeys: Record<BreakdownDimension, MessageKey> = {
 
 /** Results by district, age band or gender as a table; small groups show as hidden. */
 export function PollBreakdown({ poll }: { poll: Poll }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [results, setResults] = useState<PollResults | null>(null);
   const [dimension, setDimension] = useState<BreakdownDimension>('district');
   const [error, setError] = useState<unknown>(null);
@@ -45,22 +45,6 @@ export function PollBreakdown({ poll }: { poll: Poll }) {
     );
   }
 
-  const groupName = (value: string | null) =>
-    value === null ? t('polls.notStated') : t(`${dimension}.${value}` as MessageKey);
-  const columns =
-    poll.kind === 'scale'
-      ? [{ id: 'mean', label: t('polls.mean') }]
-      : poll.options.map((option) => ({ id: option.id, label: pick(option.label, locale) }));
-  const cell = (tally: NonNullable<PollResults['overall']>, id: string) => {
-    if (id === 'mean') return tally.mean === null ? '–' : formatNumber(locale, tally.mean, 2);
-    const option = tally.options.find((item) => item.optionId === id);
-    const value = poll.kind === 'single' || poll.kind === 'multiple' ? option?.count : option?.mean;
-
-    return value === null || value === undefined
-      ? t('polls.hiddenCell')
-      : formatNumber(locale, value, 2);
-  };
-
   return (
     <div className="breakdown">
       <div role="group" aria-label={t('polls.breakdownBy')} className="breakdown__tabs">
@@ -78,33 +62,63 @@ export function PollBreakdown({ poll }: { poll: Poll }) {
           {t('polls.refresh')}
         </button>
       </div>
-      <div className="table-scroll">
-        <table>
-          <caption>{t('polls.breakdownCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t(dimensionKeys[dimension])}</th>
-              <th scope="col">{t('polls.people')}</th>
+      <BreakdownTable poll={poll} results={results} dimension={dimension} />
+    </div>
+  );
+}
+
+/** One breakdown of a poll's results as a table; groups under 5 people show as hidden. */
+export function BreakdownTable(props: {
+  poll: Poll;
+  results: PollResults;
+  dimension: BreakdownDimension;
+  caption?: string;
+}) {
+  const { poll, results, dimension } = props;
+  const { t, locale } = useI18n();
+  const groupName = (value: string | null) =>
+    value === null ? t('polls.notStated') : t(`${dimension}.${value}` as MessageKey);
+  const columns =
+    poll.kind === 'scale'
+      ? [{ id: 'mean', label: t('polls.mean') }]
+      : poll.options.map((option) => ({ id: option.id, label: pick(option.label, locale) }));
+  const cell = (tally: NonNullable<PollResults['overall']>, id: string) => {
+    if (id === 'mean') return tally.mean === null ? '–' : formatNumber(locale, tally.mean, 2);
+    const option = tally.options.find((item) => item.optionId === id);
+    const value = poll.kind === 'single' || poll.kind === 'multiple' ? option?.count : option?.mean;
+
+    return value === null || value === undefined
+      ? t('polls.hiddenCell')
+      : formatNumber(locale, value, 2);
+  };
+
+  return (
+    <div className="table-scroll">
+      <table>
+        <caption>{props.caption ?? t('polls.breakdownCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t(dimensionKeys[dimension])}</th>
+            <th scope="col">{t('polls.people')}</th>
+            {columns.map((column) => (
+              <th key={column.id} scope="col">
+                {column.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {results.breakdowns[dimension].map((group) => (
+            <tr key={group.value ?? 'none'}>
+              <th scope="row">{groupName(group.value)}</th>
+              <td>{group.tally ? group.tally.respondents : t('polls.fewerThanFive')}</td>
               {columns.map((column) => (
-                <th key={column.id} scope="col">
-                  {column.label}
-                </th>
+                <td key={column.id}>{group.tally ? cell(group.tally, column.id) : '–'}</td>
               ))}
             </tr>
-          </thead>
-          <tbody>
-            {results.breakdowns[dimension].map((group) => (
-              <tr key={group.value ?? 'none'}>
-                <th scope="row">{groupName(group.value)}</th>
-                <td>{group.tally ? group.tally.respondents : t('polls.fewerThanFive')}</td>
-                {columns.map((column) => (
-                  <td key={column.id}>{group.tally ? cell(group.tally, column.id) : '–'}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

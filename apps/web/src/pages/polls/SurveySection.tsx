@@ -14,7 +14,8 @@ interface SurveySectionProps {
   onSurveyChanged: (survey: Survey) => void;
 }
 
-function ShiftTable({ shift }: { shift: SurveyShift }) {
+/** The change of each question and option between two runs, overall and for the panel. */
+export function ShiftTable({ shift }: { shift: SurveyShift }) {
   const { t, locale } = useI18n();
   const figure = (value: number | null) => (value === null ? '–' : formatNumber(locale, value, 2));
   const signed = (value: number | null) =>
