@@ -9,6 +9,8 @@ import {
   ExportProcess,
   ExportsModule,
   OpinionMapService,
+  POLL_SCHEDULE_QUEUE_TOKEN,
+  PollsService,
   PreferencesModule,
   SCHEDULE_QUEUE_TOKEN,
   ThemeRunsService,
@@ -19,6 +21,7 @@ import { ExportProcessor } from './exports/export.processor';
 import { JobsHost } from './jobs/jobs-host';
 import { MailProcessor } from './mail/mail.processor';
 import { OpinionMapProcessor } from './opinions/opinion-map.processor';
+import { PollScheduleProcessor } from './schedule/poll-schedule.processor';
 import { ScheduleProcessor } from './schedule/schedule.processor';
 import { ThemePlacementProcessor } from './themes/theme-placement.processor';
 import { ThemeRunProcessor } from './themes/theme-run.processor';
@@ -46,6 +49,12 @@ export class WorkerModule {
           inject: [ConversationStatusService, SCHEDULE_QUEUE_TOKEN],
           useFactory: (status: ConversationStatusService, queue: Queue) =>
             new ScheduleProcessor(status, queue),
+        },
+        {
+          provide: PollScheduleProcessor,
+          inject: [PollsService, POLL_SCHEDULE_QUEUE_TOKEN],
+          useFactory: (polls: PollsService, queue: Queue) =>
+            new PollScheduleProcessor(polls, queue),
         },
         {
           provide: ExportProcessor,
@@ -78,6 +87,7 @@ export class WorkerModule {
             ThemePlacementProcessor,
             ExportProcessor,
             OpinionMapProcessor,
+            PollScheduleProcessor,
           ],
           useFactory: (
             config: AppConfig,
@@ -87,7 +97,17 @@ export class WorkerModule {
             themePlacement: ThemePlacementProcessor,
             exports: ExportProcessor,
             maps: OpinionMapProcessor,
-          ) => new JobsHost(config, [mail, schedule, themeRuns, themePlacement, exports, maps]),
+            pollSchedule: PollScheduleProcessor,
+          ) =>
+            new JobsHost(config, [
+              mail,
+              schedule,
+              themeRuns,
+              themePlacement,
+              exports,
+              maps,
+              pollSchedule,
+            ]),
         },
       ],
     };

@@ -89,6 +89,7 @@ export * from './preferences/statements.service';
 export * from './preferences/statements.repository';
 export * from './preferences/opinion-map.service';
 export * from './preferences/opinion-map.queue';
+export * from './preferences/poll-schedule.queue';
 export * from './exports/exports.repository';
 export * from './exports/export-tables.repository';
 export * from './reports/reports.module';

@@ -12,6 +12,7 @@ import { Preferences1765400000000 } from './migrations/1765400000000-preferences
 import { Statements1765400000001 } from './migrations/1765400000001-statements';
 import { ReportPreferences1765510000000 } from './migrations/1765510000000-report-preferences';
 import { VoteCounterShards1765520000000 } from './migrations/1765520000000-vote-counter-shards';
+import { PollScheduleAndStatementFlags1765520000001 } from './migrations/1765520000001-poll-schedule-and-statement-flags';
 
 export const entities = [User, AccountToken];
 export const migrations = [
@@ -26,6 +27,7 @@ export const migrations = [
   Statements1765400000001,
   ReportPreferences1765510000000,
   VoteCounterShards1765520000000,
+  PollScheduleAndStatementFlags1765520000001,
 ];
 
 export function createDataSource(databaseUrl: string, poolSize = 10): DataSource {

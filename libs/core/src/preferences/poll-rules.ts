@@ -54,19 +54,29 @@ export function checkSchedule(opensAt: Date | null, closesAt: Date | null, path 
   }
 }
 
-/**
- * The status in effect: a poll answers only while it and its conversation are open.
- * TODO: no event marks a scheduled opening or closing; open pages learn it on their next load
- * or answer, which delays what they show but never lets an answer through after the close.
- */
+/** The status in effect: a poll answers only while it and its conversation are open. */
 export function pollStatus(
   poll: Pick<PollRecord, 'opensAt' | 'closesAt' | 'closedAt'>,
   conversationStatus: ConversationStatus,
   now: Date,
 ): PollStatus {
   if (conversationStatus === 'closed' || conversationStatus === 'archived') return 'closed';
+  if (conversationStatus === 'draft')
+    return ownStatus(poll, now) === 'closed' ? 'closed' : 'scheduled';
+
+  return ownStatus(poll, now);
+}
+
+/**
+ * The status the poll's own schedule gives, whatever its conversation does: what a scheduled
+ * opening or closing announces (the conversation announces its own changes).
+ */
+export function ownStatus(
+  poll: Pick<PollRecord, 'opensAt' | 'closesAt' | 'closedAt'>,
+  now: Date,
+): PollStatus {
   if (poll.closedAt || (poll.closesAt && poll.closesAt <= now)) return 'closed';
-  if (conversationStatus === 'draft' || (poll.opensAt && poll.opensAt > now)) return 'scheduled';
+  if (poll.opensAt && poll.opensAt > now) return 'scheduled';
 
   return 'open';
 }

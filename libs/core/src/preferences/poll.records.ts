@@ -4,6 +4,7 @@ import type {
   Gender,
   PollAnswer,
   PollKind,
+  PollStatus,
   ResultVisibility,
 } from '@razgovor/contracts';
 
@@ -31,13 +32,15 @@ export interface PollRecord {
   closesAt: Date | null;
   closedAt: Date | null;
   respondents: number;
+  /** The poll's own status as last announced to open pages. */
+  announcedStatus: PollStatus;
   createdAt: Date;
   options: PollOptionRecord[];
 }
 
 export type NewPoll = Omit<
   PollRecord,
-  'id' | 'respondents' | 'createdAt' | 'closedAt' | 'options'
+  'id' | 'respondents' | 'createdAt' | 'closedAt' | 'options' | 'announcedStatus'
 > & {
   options: Array<{ labelBg: string; labelEn: string }>;
   createdBy: string;

@@ -1,5 +1,6 @@
-import type { PollAnswer } from '@razgovor/contracts';
+import type { PollAnswer, PollStatus } from '@razgovor/contracts';
 import type { Sql } from '../database/sql';
+import { ownStatus } from './poll-rules';
 import type { AnswerItem, NewPoll, PollOptionRecord, PollRecord, Respondent } from './poll.records';
 
 const columns = `
@@ -8,6 +9,7 @@ const columns = `
   p.question_bg AS "questionBg", p.question_en AS "questionEn", p.max_choices AS "maxChoices",
   p.budget_total::float8 AS "budgetTotal", p.result_visibility AS "resultVisibility",
   p.opens_at AS "opensAt", p.closes_at AS "closesAt", p.closed_at AS "closedAt", p.respondents,
+  p.announced_status AS "announcedStatus",
   p.created_at AS "createdAt",
   coalesce((SELECT json_agg(json_build_object('id', o.id, 'position', o.position,
                    'labelBg', o.label_bg, 'labelEn', o.label_en) ORDER BY o.position)
@@ -20,6 +22,7 @@ export interface PollChanges {
   closesAt?: Date | null;
   closedAt?: Date | null;
   resultVisibility?: string;
+  announcedStatus?: PollStatus;
 }
 
 const changeColumns: Record<keyof PollChanges, string> = {
@@ -29,6 +32,7 @@ const changeColumns: Record<keyof PollChanges, string> = {
   closesAt: 'closes_at',
   closedAt: 'closed_at',
   resultVisibility: 'result_visibility',
+  announcedStatus: 'announced_status',
 };
 
 export class PollsRepository {
@@ -38,11 +42,12 @@ export class PollsRepository {
     const row = await tx.row<{ id: string }>(
       `INSERT INTO polls (conversation_id, topic_id, survey_id, survey_run, position, kind,
                           question_bg, question_en, max_choices, budget_total, result_visibility,
-                          opens_at, closes_at, created_by, created_at, updated_at)
+                          opens_at, closes_at, created_by, created_at, updated_at,
+                          announced_status)
        VALUES ($1, $2, $3, $4,
                coalesce($5, (SELECT coalesce(max(position) + 1, 0) FROM polls
                               WHERE conversation_id = $1 AND survey_id IS NULL)),
-               $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15)
+               $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16)
        RETURNING id`,
       [
         poll.conversationId,
@@ -60,6 +65,7 @@ export class PollsRepository {
         poll.closesAt,
         poll.createdBy,
         now,
+        ownStatus({ ...poll, closedAt: null }, now),
       ],
     );
     const id = row!.id;
@@ -129,6 +135,18 @@ export class PollsRepository {
       now,
       ...entries.map(([, value]) => value),
     ]);
+  }
+
+  /** Polls whose schedule has passed a point not yet announced, of every conversation. */
+  async listDue(now: Date): Promise<string[]> {
+    const rows = await this.pool.rows<{ id: string }>(
+      `SELECT id FROM polls
+        WHERE (announced_status = 'scheduled' AND (opens_at IS NULL OR opens_at <= $1))
+           OR (announced_status <> 'closed' AND (closed_at IS NOT NULL OR closes_at <= $1))`,
+      [now],
+    );
+
+    return rows.map((row) => row.id);
   }
 
   async answersOf(pollIds: string[], userId: string): Promise<Map<string, PollAnswer>> {

@@ -4,6 +4,7 @@ import type {
   Poll,
   PollAnswer,
   PollResults,
+  PollStatus,
   UpdatePollRequest,
 } from '@razgovor/contracts';
 import { detectLanguage } from '@razgovor/text';
@@ -29,8 +30,10 @@ import {
   assertAnswerable,
   checkQuestion,
   checkSchedule,
+  ownStatus,
   pollStatus,
 } from './poll-rules';
+import type { PollScheduleQueue } from './poll-schedule.queue';
 import type { PollRecord } from './poll.records';
 import type { PollsRepository } from './polls.repository';
 import { toPoll } from './presenters';
@@ -54,6 +57,7 @@ export class PollsService {
     private readonly notices: EventNotices,
     private readonly clock: Clock,
     private readonly gate: ContributionGate,
+    private readonly schedule: PollScheduleQueue,
   ) {}
 
   /** A poll with its conversation, if the viewer may see that conversation. */
@@ -161,6 +165,7 @@ export class PollsService {
       return { id, seq };
     });
     this.notices.publish(conversation.id, seq);
+    await this.schedule.plan([{ id, opensAt, closesAt }]);
     this.logger.log(`Created ${request.kind} poll ${id} in conversation ${conversation.id}`, {
       pollId: id,
       conversationId: conversation.id,
@@ -181,6 +186,12 @@ export class PollsService {
       closesAt === undefined ? poll.closesAt : closesAt,
     );
 
+    // A new closing time in the future reopens a poll that was closed by hand.
+    const schedule = {
+      opensAt: opensAt === undefined ? poll.opensAt : opensAt,
+      closesAt: closesAt === undefined ? poll.closesAt : closesAt,
+      closedAt: closesAt === undefined ? poll.closedAt : null,
+    };
     await this.write(conversation.id, poll, (tx, now) =>
       this.polls.update(
         tx,
@@ -191,12 +202,14 @@ export class PollsService {
           opensAt,
           closesAt,
           resultVisibility: request.resultVisibility,
-          // A new closing time in the future reopens a poll that was closed by hand.
           closedAt: closesAt === undefined ? undefined : null,
+          // This change is announced now; the schedule's jobs announce only later changes.
+          announcedStatus: ownStatus(schedule, now),
         },
         now,
       ),
     );
+    await this.schedule.plan([{ id: poll.id, ...schedule }]);
 
     return this.get(user, poll.id);
   }
@@ -208,7 +221,7 @@ export class PollsService {
     await this.write(conversation.id, poll, async (tx, now) => {
       const locked = (await this.polls.lock(tx, poll.id))!;
       if (locked.closedAt) return;
-      await this.polls.update(tx, poll.id, { closedAt: now }, now);
+      await this.polls.update(tx, poll.id, { closedAt: now, announcedStatus: 'closed' }, now);
     });
     this.logger.log(`Closed poll ${poll.id}`, { pollId: poll.id, userId: user.id });
 
@@ -272,6 +285,51 @@ export class PollsService {
     }
 
     return pollResults(target(poll), await this.polls.respondents(poll.id));
+  }
+
+  /** Plans the announcements of the polls' future openings and closings. */
+  planSchedule(polls: Array<{ id: string; opensAt: Date | null; closesAt: Date | null }>) {
+    return this.schedule.plan(polls);
+  }
+
+  /**
+   * Announces a scheduled opening or closing that has passed, once: the poll remembers the status
+   * it last announced. Returns the new status, or null when there was nothing to announce.
+   */
+  async applySchedule(pollId: string): Promise<PollStatus | null> {
+    const poll = await this.polls.find(pollId);
+    if (!poll) return null;
+
+    const result = await this.database.transaction(async (tx) => {
+      await this.records.lock(tx, poll.conversationId);
+      const locked = await this.polls.lock(tx, poll.id);
+      const now = this.clock.now();
+      const status = locked && ownStatus(locked, now);
+      if (!locked || status === locked.announcedStatus) return null;
+      await this.polls.update(tx, poll.id, { announcedStatus: status! }, now);
+
+      return {
+        status: status!,
+        seq: await this.changed(tx, poll.conversationId, poll.id, poll.topicId, now),
+      };
+    });
+    if (!result) return null;
+    this.notices.publish(poll.conversationId, result.seq);
+    this.logger.log(`Scheduled change: poll ${poll.id} is now ${result.status}`, {
+      pollId: poll.id,
+      conversationId: poll.conversationId,
+    });
+
+    return result.status;
+  }
+
+  /** Announces every passed opening and closing; the worker's sweep, for jobs that were lost. */
+  async applyAllDue(): Promise<number> {
+    const due = await this.polls.listDue(this.clock.now());
+    let changed = 0;
+    for (const id of due) if (await this.applySchedule(id)) changed++;
+
+    return changed;
   }
 
   /** Applies a facilitator's change and tells everyone following the conversation. */

@@ -27,6 +27,12 @@ import {
   opinionMapJobOptions,
 } from './opinion-map.queue';
 import { OpinionMapService } from './opinion-map.service';
+import {
+  POLL_SCHEDULE_QUEUE,
+  type PollScheduleJob,
+  PollScheduleQueue,
+  pollScheduleJobOptions,
+} from './poll-schedule.queue';
 import { StatementsRepository } from './statements.repository';
 import { StatementsService } from './statements.service';
 import { PollsRepository } from './polls.repository';
@@ -35,13 +41,17 @@ import { SurveysRepository } from './surveys.repository';
 import { SurveysService } from './surveys.service';
 
 export const OPINION_MAP_QUEUE_TOKEN = Symbol('OPINION_MAP_QUEUE');
+export const POLL_SCHEDULE_QUEUE_TOKEN = Symbol('POLL_SCHEDULE_QUEUE');
 
 @Injectable()
 class PreferencesLifecycle implements OnApplicationShutdown {
-  constructor(@Inject(OPINION_MAP_QUEUE_TOKEN) private readonly queue: Queue) {}
+  constructor(
+    @Inject(OPINION_MAP_QUEUE_TOKEN) private readonly maps: Queue,
+    @Inject(POLL_SCHEDULE_QUEUE_TOKEN) private readonly schedule: Queue,
+  ) {}
 
   async onApplicationShutdown(): Promise<void> {
-    await this.queue.close();
+    await Promise.all([this.maps.close(), this.schedule.close()]);
   }
 }
 
@@ -80,6 +90,23 @@ const repositories: Provider[] = [
     inject: [OPINION_MAP_QUEUE_TOKEN],
     useFactory: (queue: Queue<OpinionMapJob>) => new OpinionMapQueue(queue),
   },
+  {
+    provide: POLL_SCHEDULE_QUEUE_TOKEN,
+    inject: [REDIS, APP_CONFIG],
+    useFactory: (redis: Redis, config: AppConfig) =>
+      createQueue<PollScheduleJob>(
+        POLL_SCHEDULE_QUEUE,
+        redis,
+        config.redisPrefix,
+        pollScheduleJobOptions,
+      ),
+  },
+  {
+    provide: PollScheduleQueue,
+    inject: [POLL_SCHEDULE_QUEUE_TOKEN, Clock],
+    useFactory: (queue: Queue<PollScheduleJob>, clock: Clock) =>
+      new PollScheduleQueue(queue, clock),
+  },
 ];
 
 const services: Provider[] = [
@@ -93,6 +120,7 @@ const services: Provider[] = [
     EventNotices,
     Clock,
     ContributionGate,
+    PollScheduleQueue,
   ]),
   provide(SurveysService, [
     Database,
@@ -137,6 +165,8 @@ const services: Provider[] = [
     StatementsRepository,
     OPINION_MAP_QUEUE_TOKEN,
     OpinionMapQueue,
+    POLL_SCHEDULE_QUEUE_TOKEN,
+    PollScheduleQueue,
     PollsService,
     SurveysService,
     StatementsService,

@@ -104,6 +104,7 @@ export class SurveysService {
       return { id, seq };
     });
     this.notices.publish(conversation.id, seq);
+    await this.planRun(id, 1, opensAt, closesAt);
     this.logger.log(`Created survey ${id} in conversation ${conversation.id}`, {
       surveyId: id,
       conversationId: conversation.id,
@@ -123,7 +124,7 @@ export class SurveysService {
     const first = (await this.polls.listOfSurveys([survey.id])).filter((p) => p.surveyRun === 1);
 
     const now = this.clock.now();
-    const seq = await this.database.transaction(async (tx) => {
+    const { seq, run } = await this.database.transaction(async (tx) => {
       await this.records.lock(tx, conversation.id);
       const run = await this.surveys.nextRun(tx, survey.id);
       const questions: Question[] = first.map((poll) => ({
@@ -132,11 +133,28 @@ export class SurveysService {
         createdBy: user.id,
       }));
 
-      return this.addRun(tx, conversation.id, questions, run, opensAt, closesAt, now);
+      const seq = await this.addRun(tx, conversation.id, questions, run, opensAt, closesAt, now);
+
+      return { seq, run };
     });
     this.notices.publish(conversation.id, seq);
+    await this.planRun(survey.id, run, opensAt, closesAt);
 
     return this.get(user, survey.id);
+  }
+
+  /** The questions of a run open and close together; each is announced as a poll. */
+  private async planRun(
+    surveyId: string,
+    run: number,
+    opensAt: Date | null,
+    closesAt: Date | null,
+  ) {
+    if (!opensAt && !closesAt) return;
+    const polls = await this.polls.listOfSurveys([surveyId]);
+    await this.pollsService.planSchedule(
+      polls.filter((poll) => poll.surveyRun === run).map(({ id }) => ({ id, opensAt, closesAt })),
+    );
   }
 
   async shift(
