@@ -41,6 +41,12 @@ describe('XLSX helpers', () => {
   it('escapes markup, keeps carriage returns and drops characters XML cannot hold', () => {
     expect(escapeXml('<a & "b">\r\n\u0001')).toBe('&lt;a &amp; &quot;b&quot;&gt;&#13;\n');
   });
+
+  it('keeps plain text and whole surrogate pairs, and drops a lone surrogate', () => {
+    expect(escapeXml('Паркове и пейки')).toBe('Паркове и пейки');
+    expect(escapeXml('парк 🌳 & <пейка>')).toBe('парк 🌳 &amp; &lt;пейка&gt;');
+    expect(escapeXml('a\uD800b\uFFFE')).toBe('ab');
+  });
 });
 
 describe('the zip writer', () => {

@@ -115,16 +115,25 @@ export function columnLetters(index: number): string {
   return letters;
 }
 
+// Scanning once for each kind of character spares most cells any rewriting.
+// Any surrogate counts here (code units, no u flag); the exact pattern then keeps whole pairs.
+const maybeInvalid = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD]/;
+const invalid = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+const markup = /[&<>"\r]/g;
+const entities: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  '\r': '&#13;',
+};
+
 /**
  * Escapes markup and drops the control characters XML 1.0 cannot carry; a carriage return is
  * written as a reference, since XML readers turn a literal CR LF into LF.
  */
 export function escapeXml(text: string): string {
-  return text
-    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/\r/g, '&#13;');
+  const valid = maybeInvalid.test(text) ? text.replace(invalid, '') : text;
+
+  return valid.replace(markup, (character) => entities[character]);
 }
