@@ -142,6 +142,7 @@ async function exportOnce(conversationId, format) {
       status: done?.status,
       megabytes: Math.round((done?.byteSize ?? 0) / 1e5) / 10,
       seconds: Math.round(seconds * 10) / 10,
+      cpuSeconds: outcome.cpuSeconds,
       peakRssMb: outcome.peakRssMb,
       load: os.loadavg().map((value) => Math.round(value * 10) / 10),
     }),

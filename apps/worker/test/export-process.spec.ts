@@ -74,6 +74,7 @@ describe('exports in a process of their own', () => {
     expect(finished?.exportPid).toEqual(expect.any(Number));
     expect(finished?.exportPid).not.toBe(process.pid);
     expect(finished?.peakRssMb).toBeGreaterThan(0);
+    expect(finished?.cpuSeconds).toEqual(expect.any(Number));
     expect(await statusOf(requested.id)).toMatchObject({ status: 'done', error: null });
   });
 

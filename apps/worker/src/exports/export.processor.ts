@@ -32,6 +32,7 @@ export class ExportProcessor implements JobProcessor<ExportJobData> {
       exportId,
       exportPid: outcome.pid,
       peakRssMb: outcome.peakRssMb,
+      cpuSeconds: outcome.cpuSeconds,
     });
   }
 }

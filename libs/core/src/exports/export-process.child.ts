@@ -30,16 +30,19 @@ async function run(request: ExportChildRequest): Promise<ExportChildMessage> {
     );
     await runner.run(request.exportId);
 
-    return { type: 'done', peakRssMb: peakRssMb(), packages: loadedPackages() };
+    const usage = process.resourceUsage();
+
+    return {
+      type: 'done',
+      peakRssMb: Math.round(usage.maxRSS / 1024),
+      cpuSeconds: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1e5) / 10,
+      packages: loadedPackages(),
+    };
   } catch (error) {
     return { type: 'failed', message: error instanceof Error ? error.message : String(error) };
   } finally {
     await pool.end().catch(() => undefined);
   }
-}
-
-function peakRssMb(): number {
-  return Math.round(process.resourceUsage().maxRSS / 1024);
 }
 
 /** The npm packages this process loaded, so a test can hold the import graph lean. */

@@ -9,11 +9,14 @@ export interface ExportChildRequest {
 }
 
 export type ExportChildMessage =
-  { type: 'done'; peakRssMb: number; packages: string[] } | { type: 'failed'; message: string };
+  | { type: 'done'; peakRssMb: number; cpuSeconds: number; packages: string[] }
+  | { type: 'failed'; message: string };
 
 export interface ExportOutcome {
   /** The export process's peak resident memory. */
   peakRssMb: number;
+  /** Processor time the export process used, user and system (the wall time depends on load). */
+  cpuSeconds: number;
   /** npm packages the export process loaded. */
   packages: string[];
   pid: number;
@@ -70,11 +73,9 @@ export class ExportProcess {
       child.on('error', reject);
       child.on('close', (code, signal) => {
         if (outcome?.type === 'done') {
-          return resolve({
-            peakRssMb: outcome.peakRssMb,
-            packages: outcome.packages,
-            pid: child.pid ?? 0,
-          });
+          const { peakRssMb, cpuSeconds, packages } = outcome;
+
+          return resolve({ peakRssMb, cpuSeconds, packages, pid: child.pid ?? 0 });
         }
 
         if (outcome?.type === 'failed') return reject(new Error(outcome.message));

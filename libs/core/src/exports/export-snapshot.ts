@@ -29,7 +29,7 @@ export class ExportSnapshot {
     return (await this.client.query(sql, params)).rows as T[];
   }
 
-  // Batches of 1,000 rows keep each fetch to a few megabytes of strings; larger ones were no faster.
+  // A batch of 1,000 rows is a few megabytes of strings, small next to the export process's heap.
   async *batches<T>(sql: string, params: unknown[], size = 1000): AsyncIterable<T[]> {
     const cursor = `export_cursor_${++this.cursors}`;
     await this.client.query(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${sql}`, params);
