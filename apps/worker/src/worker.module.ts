@@ -13,6 +13,7 @@ import {
   PollsService,
   PreferencesModule,
   SCHEDULE_QUEUE_TOKEN,
+  ThemePlacementService,
   ThemeRunsService,
   ThemesModule,
 } from '@razgovor/core';
@@ -69,8 +70,8 @@ export class WorkerModule {
         },
         {
           provide: ThemePlacementProcessor,
-          inject: [ThemeRunsService],
-          useFactory: (runs: ThemeRunsService) => new ThemePlacementProcessor(runs),
+          inject: [ThemePlacementService],
+          useFactory: (placement: ThemePlacementService) => new ThemePlacementProcessor(placement),
         },
         {
           provide: OpinionMapProcessor,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bilingualText } from './conversations';
 
 export const themeRunStatuses = ['queued', 'running', 'completed', 'failed'] as const;
 export type ThemeRunStatus = (typeof themeRunStatuses)[number];
@@ -7,7 +8,16 @@ export type ThemeRunStatus = (typeof themeRunStatuses)[number];
 export const themeRunTriggers = ['manual', 'debounced', 'first'] as const;
 export type ThemeRunTrigger = (typeof themeRunTriggers)[number];
 
-export const themeRunStages = ['queued', 'loading', 'features', 'clustering', 'labels', 'saving'];
+/** retrying: an attempt failed (its error is shown) and the job tries again after a back-off. */
+export const themeRunStages = [
+  'queued',
+  'retrying',
+  'loading',
+  'features',
+  'clustering',
+  'labels',
+  'saving',
+];
 
 export const themeStatuses = ['active', 'retired', 'merged'] as const;
 export type ThemeStatus = (typeof themeStatuses)[number];
@@ -89,10 +99,20 @@ export const themeRunRequest = z.strictObject({
 });
 export type ThemeRunRequest = z.input<typeof themeRunRequest>;
 
+/** A theme gathers comments and the texts of open poll answers, which go in as comments do. */
+export const themeInputKinds = ['comment', 'answer'] as const;
+
 export const themeQuote = z.object({
-  commentId: z.string(),
-  topicId: z.string(),
-  /** Verbatim. */
+  /** The input id, stable across runs: the comment's id, or "answer:" and the answer's id. */
+  id: z.string(),
+  kind: z.enum(themeInputKinds),
+  /** The comment quoted (its link); null for an answer. */
+  commentId: z.string().nullable(),
+  /** The topic of the comment or of the poll; null for a poll of the whole conversation. */
+  topicId: z.string().nullable(),
+  /** For an answer: the poll it answers (its link) and the poll's question. */
+  poll: z.object({ id: z.string(), question: bilingualText }).nullable(),
+  /** Verbatim. Answers carry no stance, so their agree and disagree are 0. */
   body: z.string(),
   language: z.string(),
   agree: z.number().int(),
@@ -109,7 +129,7 @@ export const theme = z.object({
   labelEn: z.string().nullable(),
   autoLabel: z.string(),
   terms: z.array(z.string()),
-  /** Comments in the theme now (after curation and placement of new comments). */
+  /** Comments and open answers in the theme now (after curation and placement of new ones). */
   size: z.number().int(),
   status: z.enum(themeStatuses),
   isPinned: z.boolean(),
@@ -149,6 +169,8 @@ export const themeRunTheme = z.object({
 
 export const themeRunDetail = themeRun.extend({
   inputCommentIds: z.array(z.string()),
+  /** Open poll answers in the input, as answer ids. */
+  inputAnswerIds: z.array(z.string()),
   themes: z.array(themeRunTheme),
 });
 export type ThemeRunDetail = z.infer<typeof themeRunDetail>;

@@ -80,6 +80,8 @@ export * from './exports/formats/json';
 export * from './themes/themes.module';
 export * from './themes/themes.queue';
 export * from './themes/theme-runs.service';
+export * from './themes/theme-placement.service';
+export * from './themes/theme-inputs.repository';
 export * from './themes/theme-runs.repository';
 export * from './themes/themes.repository';
 export * from './themes/themes-reading.service';

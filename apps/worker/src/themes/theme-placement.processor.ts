@@ -2,21 +2,22 @@ import {
   type JobProcessor,
   THEME_PLACEMENT_QUEUE,
   type ThemePlacementJob,
-  type ThemeRunsService,
+  type ThemePlacementService,
 } from '@razgovor/core';
 import type { Job } from 'bullmq';
 
 /**
- * Places newly published comments in the current themes and decides when a conversation is due
- * for re-clustering. Placing is idempotent: only comments without a theme are placed.
+ * Places newly published comments and open answers in the current themes, places edited ones
+ * again, and decides when a conversation is due for re-clustering. Placing is idempotent: only
+ * inputs without a theme are placed.
  */
 export class ThemePlacementProcessor implements JobProcessor<ThemePlacementJob> {
   readonly queue = THEME_PLACEMENT_QUEUE;
   readonly concurrency = 2;
 
-  constructor(private readonly runs: ThemeRunsService) {}
+  constructor(private readonly placement: ThemePlacementService) {}
 
   async process(job: Job<ThemePlacementJob>): Promise<void> {
-    await this.runs.placeNew(job.data.conversationId, job.data.isTimer ?? false);
+    await this.placement.place(job.data);
   }
 }

@@ -15,6 +15,7 @@ import type { ConversationsRepository } from '../conversations/conversations.rep
 import type { TopicsRepository } from '../conversations/topics.repository';
 import type { ContributionGate } from '../moderation/contribution-gate';
 import { commentEvents } from '../moderation/moderation-events';
+import type { ThemesQueue } from '../themes/themes.queue';
 import type { CommentReadingService } from './comment-reading.service';
 import type { CommentRecord } from './comment.records';
 import type { CommentsRepository } from './comments.repository';
@@ -37,6 +38,7 @@ export class CommentEditingService {
     private readonly notices: EventNotices,
     private readonly clock: Clock,
     private readonly gate: ContributionGate,
+    private readonly themes: ThemesQueue,
   ) {}
 
   async edit(user: User, commentId: string, body: string): Promise<Comment> {
@@ -83,6 +85,8 @@ export class CommentEditingService {
       );
     });
     this.notices.publish(conversation.id, seq);
+    // Its words changed, so its theme may have: placed again (or left, if the edit is held).
+    if (seq > 0) this.refreshThemes(conversation.id, `edit-${seq}`, [comment.id]);
 
     this.logger.log(`Edited comment ${comment.id}`, { commentId: comment.id, userId: user.id });
 
@@ -111,10 +115,17 @@ export class CommentEditingService {
       );
     });
     this.notices.publish(conversation.id, seq);
+    if (seq > 0) this.refreshThemes(conversation.id, `withdraw-${seq}`, []);
 
     this.logger.log(`Withdrew comment ${comment.id}`, { commentId: comment.id, userId: user.id });
 
     return toComment((await this.comments.find(comment.id, user.id))!, false, user.id);
+  }
+
+  private refreshThemes(conversationId: string, reason: string, changedIds: string[]) {
+    void this.themes.refresh(conversationId, reason, { changedIds }).catch((error: Error) => {
+      this.logger.warn(`Could not queue theme placement: ${error.message}`);
+    });
   }
 }
 

@@ -273,6 +273,7 @@ const services: Provider[] = [
       CommentReadingService,
       ...writeDeps,
       ContributionGate,
+      ThemesQueue,
     ],
     (...deps: ConstructorParameters<typeof CommentEditingService>) =>
       new CommentEditingService(...deps),

@@ -13,6 +13,7 @@ import { Statements1765400000001 } from './migrations/1765400000001-statements';
 import { ReportPreferences1765510000000 } from './migrations/1765510000000-report-preferences';
 import { VoteCounterShards1765520000000 } from './migrations/1765520000000-vote-counter-shards';
 import { PollScheduleAndStatementFlags1765520000001 } from './migrations/1765520000001-poll-schedule-and-statement-flags';
+import { ThemeInputs1765540000000 } from './migrations/1765540000000-theme-inputs';
 
 export const entities = [User, AccountToken];
 export const migrations = [
@@ -28,6 +29,7 @@ export const migrations = [
   ReportPreferences1765510000000,
   VoteCounterShards1765520000000,
   PollScheduleAndStatementFlags1765520000001,
+  ThemeInputs1765540000000,
 ];
 
 export function createDataSource(databaseUrl: string, poolSize = 10): DataSource {

@@ -74,12 +74,11 @@ export class CommentDecisionsService {
       return this.events.append(tx, conversation.id, events, now);
     });
     this.notices.publish(conversation.id, seq);
-    if (request.action !== 'hide') {
-      // The job places every published comment without a theme, so one job covers them all.
-      void this.themes.place(conversation.id, ids[0]).catch((error: Error) => {
-        this.logger.warn(`Could not queue theme placement: ${error.message}`);
-      });
-    }
+    // One job covers them all: it places every published comment without a theme and takes
+    // hidden ones out of theirs.
+    void this.themes.refresh(conversation.id, `decision-${seq}`).catch((error: Error) => {
+      this.logger.warn(`Could not queue theme placement: ${error.message}`);
+    });
 
     this.logger.log(`Decided ${request.action} on ${ids.length} comments`, {
       conversationId: conversation.id,
@@ -125,6 +124,10 @@ export class CommentDecisionsService {
       return this.events.append(tx, conversation.id, stateEvents('comment.redacted', record), now);
     });
     this.notices.publish(conversation.id, seq);
+    const changedIds = [comment.id];
+    void this.themes.refresh(conversation.id, `redact-${seq}`, { changedIds }).catch((error) => {
+      this.logger.warn(`Could not queue theme placement: ${(error as Error).message}`);
+    });
 
     return toComment((await this.comments.find(comment.id, user.id))!, true);
   }

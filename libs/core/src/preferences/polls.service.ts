@@ -25,6 +25,7 @@ import { AppError } from '../errors/app-error';
 import type { EventNotices } from '../events/event-notices';
 import type { EventsRepository } from '../events/events.repository';
 import type { ContributionGate } from '../moderation/contribution-gate';
+import type { ThemesQueue } from '../themes/themes.queue';
 import {
   answerItems,
   assertAnswerable,
@@ -58,6 +59,7 @@ export class PollsService {
     private readonly clock: Clock,
     private readonly gate: ContributionGate,
     private readonly schedule: PollScheduleQueue,
+    private readonly themes: ThemesQueue,
   ) {}
 
   /** A poll with its conversation, if the viewer may see that conversation. */
@@ -266,6 +268,13 @@ export class PollsService {
       return { seq, current, locked: { ...locked, respondents } };
     });
     this.notices.publish(conversation.id, seq);
+    if (text) {
+      // Open answers go into the themes like comments: placed now, clustered in the next run.
+      const change = { answer: { pollId: poll.id, userId: user.id } };
+      void this.themes.refresh(conversation.id, `answer-${seq}`, change).catch((error: Error) => {
+        this.logger.warn(`Could not queue theme placement: ${error.message}`);
+      });
+    }
 
     // Presented from the rows read under the locks: reading them again would only cost time.
     return (await this.present(user, current, [locked]))[0]!;

@@ -20,6 +20,7 @@ import { EventsRepository } from '../events/events.repository';
 import { createQueue } from '../jobs/queues';
 import { AuditRepository } from '../moderation/audit.repository';
 import { ContributionGate } from '../moderation/contribution-gate';
+import { ThemesQueue } from '../themes/themes.queue';
 import {
   OPINION_MAP_QUEUE,
   type OpinionMapJob,
@@ -121,6 +122,7 @@ const services: Provider[] = [
     Clock,
     ContributionGate,
     PollScheduleQueue,
+    ThemesQueue,
   ]),
   provide(SurveysService, [
     Database,

@@ -21,6 +21,7 @@ import type { EventsRepository } from '../events/events.repository';
 import type { AuditRepository, NewAuditEntry } from '../moderation/audit.repository';
 import { toThemeRun, toThemeSettings } from './presenters';
 import { derivedUuid } from './theme-matching';
+import { centroidOf, type ThemePlacer } from './theme-placer';
 import type { ThemeRunsRepository } from './theme-runs.repository';
 import { themesEvent, type ThemeRunsService } from './theme-runs.service';
 import { loadForAnalyst, type ThemesReadingService } from './themes-reading.service';
@@ -41,6 +42,7 @@ export class ThemeCurationService {
     private readonly runs: ThemeRunsRepository,
     private readonly themes: ThemesRepository,
     private readonly runsService: ThemeRunsService,
+    private readonly placer: ThemePlacer,
     private readonly reading: ThemesReadingService,
     private readonly audit: AuditRepository,
     private readonly events: EventsRepository,
@@ -186,11 +188,13 @@ export class ThemeCurationService {
     return this.reading.theme(user, request.intoId, language);
   }
 
-  /** Re-clusters one theme's comments; the largest part keeps the theme, the rest are new. */
+  /**
+   * Re-clusters one theme's comments; the largest part keeps the theme, the rest are new. Each
+   * part gets a centroid in the space of the run in force, so arrivals go to the right part.
+   */
   async split(user: User, themeId: string, request: SplitThemeRequest) {
     const theme = await this.loadTheme(user, themeId);
     const now = this.clock.now();
-    // TODO: model centroids for new parts; safe: arrivals join the split theme, movable by hand.
     const members = await this.themes.commentsOf(this.database.pool, theme.id);
     if (members.length < 4) {
       throw new AppError('VALIDATION_FAILED', 'A theme needs at least 4 comments to split');
@@ -218,6 +222,12 @@ export class ThemeCurationService {
     const newIds = parts
       .slice(1)
       .map((_, i) => derivedUuid(`split:${theme.id}:${now.getTime()}:${i}`));
+    const texts = new Map(members.map((member) => [member.id, member.body]));
+    const partIds = [
+      [...(parts[0]?.commentIds ?? []), ...kept],
+      ...parts.slice(1).map((p) => p.commentIds),
+    ];
+    const partTexts = partIds.map((ids) => ids.map((id) => texts.get(id) ?? ''));
 
     await this.change(theme.conversationId, [theme.id, ...newIds], 'split', async (tx) => {
       const [locked] = await this.themes.lock(tx, [theme.id]);
@@ -245,6 +255,7 @@ export class ThemeCurationService {
         );
       }
 
+      await this.savePartCentroids(tx, theme.conversationId, [theme.id, ...newIds], partTexts, now);
       await this.themes.recount(tx, theme.conversationId);
       await this.record(tx, user, {
         conversationId: theme.conversationId,
@@ -309,6 +320,25 @@ export class ThemeCurationService {
     });
 
     return { moved };
+  }
+
+  /** Centroids of the parts in the space of the run in force, which places new arrivals. */
+  private async savePartCentroids(
+    tx: Sql,
+    conversationId: string,
+    themeIds: string[],
+    texts: string[][],
+    now: Date,
+  ) {
+    const settings = await this.runs.findSettings(conversationId, tx);
+    if (!settings?.currentRunId) return;
+    const { model } = await this.placer.model(tx, settings.currentRunId);
+    const centroids = themeIds.map((themeId, i) => ({
+      themeId,
+      centroid: centroidOf(model, texts[i]),
+      createdAt: now,
+    }));
+    await this.runs.saveCentroids(tx, settings.currentRunId, centroids);
   }
 
   private async loadTheme(user: User, themeId: string): Promise<ThemeRecord> {

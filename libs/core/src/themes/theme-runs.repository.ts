@@ -1,4 +1,5 @@
 import type { ThemeRunStatus, ThemeRunTrigger } from '@razgovor/contracts';
+import type { ThemeModel } from '@razgovor/themes';
 import type { Sql } from '../database/sql';
 
 export interface ThemeSettingsRecord {
@@ -52,7 +53,25 @@ export interface NewThemeRun {
   parameters: RunParameters;
   codeVersion: string;
   inputCommentIds: string[];
+  /** Open answers by answer id, with the texts the run reads (answers keep no history). */
+  inputAnswers: Array<{ id: string; body: string }>;
+  /** Earlier texts of each edited input comment: the run reads the revision it was asked for. */
+  inputRevisions: Record<string, number>;
   requestedBy: string | null;
+  createdAt: Date;
+}
+
+/** What a run reads, exactly as it was when the run was asked for. */
+export interface RunInput {
+  commentIds: string[];
+  revisions: Record<string, number>;
+  answerIds: string[];
+  answerTexts: string[];
+}
+
+export interface ThemeCentroid {
+  themeId: string;
+  centroid: ThemeModel['centroids'][number];
   createdAt: Date;
 }
 
@@ -150,9 +169,10 @@ export class ThemeRunsRepository {
     const row = await tx.row<{ id: string }>(
       `INSERT INTO theme_runs (conversation_id, number, input_key, trigger, parameters,
                                code_version, input_comment_ids, input_count, requested_by,
-                               created_at, stage)
+                               created_at, stage, input_answer_ids, input_answer_texts,
+                               input_revisions)
        VALUES ($1, (SELECT coalesce(max(number), 0) + 1 FROM theme_runs WHERE conversation_id = $1),
-               $2, $3, $4, $5, $6, $7, $8, $9, 'queued')
+               $2, $3, $4, $5, $6, $7, $8, $9, 'queued', $10, $11, $12)
        RETURNING id`,
       [
         run.conversationId,
@@ -161,9 +181,12 @@ export class ThemeRunsRepository {
         JSON.stringify(run.parameters),
         run.codeVersion,
         run.inputCommentIds,
-        run.inputCommentIds.length,
+        run.inputCommentIds.length + run.inputAnswers.length,
         run.requestedBy,
         run.createdAt,
+        run.inputAnswers.map((answer) => answer.id),
+        run.inputAnswers.map((answer) => answer.body),
+        JSON.stringify(run.inputRevisions),
       ],
     );
 
@@ -188,6 +211,37 @@ export class ThemeRunsRepository {
     );
 
     return row?.ids ?? [];
+  }
+
+  async input(id: string): Promise<RunInput> {
+    const row = await this.pool.row<RunInput>(
+      `SELECT input_comment_ids AS "commentIds", input_revisions AS revisions,
+              input_answer_ids AS "answerIds", input_answer_texts AS "answerTexts"
+         FROM theme_runs WHERE id = $1`,
+      [id],
+    );
+
+    return row ?? { commentIds: [], revisions: {}, answerIds: [], answerTexts: [] };
+  }
+
+  centroids(tx: Sql, runId: string): Promise<ThemeCentroid[]> {
+    return tx.rows<ThemeCentroid>(
+      `SELECT theme_id AS "themeId", centroid, created_at AS "createdAt" FROM theme_centroids
+        WHERE run_id = $1 ORDER BY created_at, theme_id`,
+      [runId],
+    );
+  }
+
+  async saveCentroids(tx: Sql, runId: string, rows: ThemeCentroid[]): Promise<void> {
+    for (const row of rows) {
+      await tx.rows(
+        `INSERT INTO theme_centroids (run_id, theme_id, centroid, created_at)
+         VALUES ($1, $2, $3, $4)
+         ON CONFLICT (run_id, theme_id) DO UPDATE
+           SET centroid = excluded.centroid, created_at = excluded.created_at`,
+        [runId, row.themeId, JSON.stringify(row.centroid), row.createdAt],
+      );
+    }
   }
 
   async model(id: string): Promise<unknown> {
@@ -243,6 +297,17 @@ export class ThemeRunsRepository {
     await tx.rows(
       `UPDATE theme_runs SET stage = $2, progress = $3 WHERE id = $1 AND status = 'running'`,
       [id, stage, progress],
+    );
+
+    return this.find(id, tx);
+  }
+
+  /** An attempt failed and the job will try again after its back-off. */
+  async retrying(tx: Sql, id: string, error: string): Promise<ThemeRunRecord | null> {
+    await tx.rows(
+      `UPDATE theme_runs SET status = 'queued', stage = 'retrying', progress = 0, error = $2
+        WHERE id = $1 AND status = 'running'`,
+      [id, error.slice(0, 1000)],
     );
 
     return this.find(id, tx);

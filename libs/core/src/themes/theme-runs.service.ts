@@ -1,13 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { ThemeRunTrigger, ThemesChange } from '@razgovor/contracts';
-import {
-  assignComment,
-  loadModel,
-  type ThemeModel,
-  type ThemeResult,
-  themesCodeVersion,
-  vectorOf,
-} from '@razgovor/themes';
+import { type ThemeModel, type ThemeResult, themesCodeVersion } from '@razgovor/themes';
 import { createHash } from 'node:crypto';
 import type { Clock } from '../common/clock';
 import type { Database, Sql } from '../database/sql';
@@ -16,7 +9,10 @@ import type { EventNotices } from '../events/event-notices';
 import type { EventsRepository, NewEvent } from '../events/events.repository';
 import { toThemeRun } from './presenters';
 import { computeThemes } from './theme-compute';
+import { answerIdOf, answerInputId } from './theme-inputs';
+import type { InputSnapshot, ThemeInputsRepository } from './theme-inputs.repository';
 import { derivedUuid, matchClusters } from './theme-matching';
+import { centroidOf, type ThemePlacer } from './theme-placer';
 import type {
   RunParameters,
   ThemeRunRecord,
@@ -35,35 +31,30 @@ const stageEnds: Record<string, number> = {
   saving: 1,
 };
 const progressEveryMs = 500;
-const placementBatch = 500;
 
 export interface RunOverrides {
   k?: number;
   seed?: number;
 }
 
-interface CachedModel {
-  model: ThemeModel;
-  /** Theme id of each centroid of the model, in order. */
-  themeIds: string[];
-}
-
 /**
- * Theme runs from request to stored output, and the placement of new comments between runs.
+ * Theme runs from request to stored output.
  *
- * A run is keyed by its input (parameters, code version, comment ids), so asking twice makes one
- * run. The worker may run it more than once (a retry, a worker killed mid-run): the output is
- * written in one transaction that first locks the run row and gives up if the run is already
- * completed, so exactly one output is ever stored, and the same input and seed give the same one.
+ * A run is keyed by its input (parameters, code version, input ids and the texts they had), so
+ * asking twice makes one run. The worker may run it more than once (a retry, a worker killed
+ * mid-run): the output is written in one transaction that first locks the run row and gives up
+ * if the run is already completed, so exactly one output is ever stored, and the same input and
+ * seed give the same one. Its input is comments and open poll answers, named by input id.
  */
 export class ThemeRunsService {
   private readonly logger = new Logger(ThemeRunsService.name);
-  private readonly models = new Map<string, CachedModel>();
 
   constructor(
     private readonly database: Database,
     private readonly runs: ThemeRunsRepository,
     private readonly themes: ThemesRepository,
+    private readonly inputs: ThemeInputsRepository,
+    private readonly placer: ThemePlacer,
     private readonly queue: ThemesQueue,
     private readonly events: EventsRepository,
     private readonly notices: EventNotices,
@@ -80,13 +71,13 @@ export class ThemeRunsService {
     const now = this.clock.now();
     const outcome = await this.database.transaction(async (tx) => {
       const settings = await this.runs.lockSettings(tx, conversationId, now);
-      const inputIds = await this.runs.publishedCommentIds(tx, conversationId);
-      if (inputIds.length === 0) {
+      const input = await this.inputs.snapshot(tx, conversationId);
+      if (input.commentIds.length + input.answers.length === 0) {
         throw new AppError('VALIDATION_FAILED', 'The conversation has no comments to cluster');
       }
 
       const parameters = await this.parameters(tx, settings, overrides);
-      const inputKey = inputKeyOf(parameters, inputIds);
+      const inputKey = inputKeyOf(parameters, input);
       const existing = await this.runs.findByKey(tx, conversationId, inputKey);
       if (existing && existing.status !== 'failed') {
         return { run: existing, isNew: false, seq: 0, retry: 0 };
@@ -100,7 +91,12 @@ export class ThemeRunsService {
             trigger,
             parameters,
             codeVersion: themesCodeVersion,
-            inputCommentIds: inputIds,
+            inputCommentIds: input.commentIds,
+            inputAnswers: input.answers.map((answer) => ({
+              id: answerIdOf(answer.id),
+              body: answer.body,
+            })),
+            inputRevisions: input.revisions,
             requestedBy: actorId,
             createdAt: now,
           });
@@ -170,30 +166,44 @@ export class ThemeRunsService {
 
       return 'completed';
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      this.logger.warn(`Theme run ${started.number} failed: ${message}`, { runId, conversationId });
-      if (isLastAttempt) {
-        const failed = await this.database.transaction(async (tx) => {
-          const run = await this.runs.fail(tx, runId, message);
-          const seq = run
-            ? await this.append(tx, conversationId, [runEvent(run)], this.clock.now())
-            : 0;
-
-          return seq;
-        });
-        this.notices.publish(conversationId, failed);
-      }
+      await this.recordFailure(started, error, isLastAttempt);
 
       throw error;
     }
   }
 
+  /** Analysts see every failed attempt: a retry to come, or the run failed for good. */
+  private async recordFailure(run: ThemeRunRecord, error: unknown, isLastAttempt: boolean) {
+    const message = error instanceof Error ? error.message : String(error);
+    const { id: runId, conversationId } = run;
+    this.logger.warn(
+      `Theme run ${run.number} failed${isLastAttempt ? '' : ', to be retried'}: ${message}`,
+      { runId, conversationId, attempt: run.attempts },
+    );
+    try {
+      const seq = await this.database.transaction(async (tx) => {
+        const updated = isLastAttempt
+          ? await this.runs.fail(tx, runId, message)
+          : await this.runs.retrying(tx, runId, message);
+
+        return updated ? this.append(tx, conversationId, [runEvent(updated)], this.clock.now()) : 0;
+      });
+      this.notices.publish(conversationId, seq);
+    } catch (recording) {
+      // The database may be what failed; the job's own retry and failure still stand.
+      this.logger.warn(`Could not record the failure of theme run ${runId}: ${String(recording)}`);
+    }
+  }
+
   private async compute(run: ThemeRunRecord) {
-    const inputIds = await this.runs.inputCommentIds(run.id);
+    const input = await this.runs.input(run.id);
+    const answerIds = input.answerIds.map(answerInputId);
+    const inputIds = [...input.commentIds, ...answerIds];
     const held = new Set(run.parameters.pinned.flatMap((pinned) => pinned.commentIds));
     const clusteredIds = inputIds.filter((id) => !held.has(id));
-    // TODO: pin input texts by revision; safe as ids, parameters and output are stored exactly.
-    const texts = await this.themes.texts(inputIds);
+    // The texts as they were when the run was asked for: a rerun of it reads the same words.
+    const texts = await this.inputs.commentTexts(input.commentIds, input.revisions);
+    answerIds.forEach((id, i) => texts.set(id, input.answerTexts[i]));
     const bodies = clusteredIds.map((id) => texts.get(id) ?? '');
     const { parameters } = run;
     let lastReport = 0;
@@ -330,7 +340,7 @@ export class ThemeRunsService {
       await this.themes.releaseRetired(tx, conversationId, now);
 
       const cached = { model, themeIds: runThemes.map((row) => row.themeId) };
-      const later = await this.placeUnplaced(tx, conversationId, run.id, cached, now);
+      const later = await this.placer.placeUnplaced(tx, conversationId, run.id, cached, now);
       await this.themes.recount(tx, conversationId);
       const completed = await this.runs.complete(
         tx,
@@ -406,109 +416,11 @@ export class ThemeRunsService {
     return { rows, centroids };
   }
 
-  /** Places comments that have no theme yet with a model; returns how many it placed. */
-  private async placeUnplaced(
-    tx: Sql,
-    conversationId: string,
-    runId: string,
-    cached: CachedModel,
-    now: Date,
-  ): Promise<number> {
-    let placed = 0;
-    for (;;) {
-      const batch = await this.themes.unplaced(tx, conversationId, placementBatch);
-      if (batch.length === 0) return placed;
-      const targets = await this.themes.resolve(tx, cached.themeIds);
-      const placements = batch.map((comment) => {
-        const placement = assignComment(cached.model, comment.body);
-        const themeId = placement.theme === null ? null : cached.themeIds[placement.theme];
-
-        return {
-          commentId: comment.id,
-          themeId: themeId === null ? null : (targets.get(themeId) ?? themeId),
-          confidence: placement.confidence,
-        };
-      });
-      await this.themes.assign(tx, conversationId, placements, 'placed', runId, now, true);
-      placed += batch.length;
-      if (batch.length < placementBatch) return placed;
-    }
-  }
-
-  /**
-   * Places every unplaced comment of a conversation with the model of the run in force, then
-   * starts a run when enough comments arrived, or plans one after the quiet time.
-   */
-  async placeNew(conversationId: string, isTimer: boolean): Promise<void> {
-    const now = this.clock.now();
-    const settings = await this.runs.findSettings(conversationId);
-    if (!settings?.currentRunId) {
-      await this.requestFirst(conversationId, settings);
-
-      return;
-    }
-
-    const runId = settings.currentRunId;
-    const cached = await this.cachedModel(runId);
-    const outcome = await this.database.transaction(async (tx) => {
-      const locked = await this.runs.lockSettings(tx, conversationId, now);
-      // A run completed meanwhile: it placed these comments itself.
-      if (locked.currentRunId !== runId) return null;
-      const placed = await this.placeUnplaced(tx, conversationId, runId, cached, now);
-      if (placed === 0) return { placed, total: locked.commentsSinceRun, settings: locked, seq: 0 };
-      await this.themes.recount(tx, conversationId);
-      const total = await this.runs.addCommentsSinceRun(tx, conversationId, placed);
-      const seq = await this.append(
-        tx,
-        conversationId,
-        [themesEvent(conversationId, [], 'placed')],
-        now,
-      );
-
-      return { placed, total, settings: locked, seq };
-    });
-    if (!outcome) return;
-    this.notices.publish(conversationId, outcome.seq);
-
-    const isDue =
-      outcome.total >= outcome.settings.rerunAfterComments || (isTimer && outcome.total > 0);
-    if (isDue) {
-      await this.requestIfIdle(conversationId, 'debounced');
-    } else if (outcome.placed > 0 && outcome.total === outcome.placed) {
-      await this.planTimer(conversationId, outcome.settings.currentRunId);
-    }
-  }
-
-  /** Before the first run: cluster once the conversation has enough comments for themes. */
-  private async requestFirst(conversationId: string, settings: ThemeSettingsRecord | null) {
-    const threshold = settings?.rerunAfterComments ?? 50;
-    const ids = await this.runs.publishedCommentIds(this.database.pool, conversationId);
-    if (ids.length >= threshold) await this.requestIfIdle(conversationId, 'first');
-  }
-
-  private async requestIfIdle(conversationId: string, trigger: ThemeRunTrigger) {
-    if (await this.runs.hasActive(this.database.pool, conversationId)) return;
-    await this.request(conversationId, trigger, null);
-  }
-
-  private async planTimer(conversationId: string, runId: string | null) {
+  /** Plans a re-run after the quiet time, for inputs that arrived since this run. */
+  async planTimer(conversationId: string, runId: string | null) {
     const settings = await this.runs.findSettings(conversationId);
     const minutes = settings?.rerunAfterMinutes ?? 30;
     await this.queue.timer(conversationId, runId, minutes * 60_000);
-  }
-
-  private async cachedModel(runId: string): Promise<CachedModel> {
-    const cached = this.models.get(runId);
-    if (cached) return cached;
-    const stored = await this.runs.model(runId);
-    const model = loadModel(JSON.stringify(stored));
-    const rows = await this.themes.runThemes(runId);
-    const entry = { model, themeIds: rows.map((row) => row.themeId) };
-    // A few conversations at a time is plenty; the oldest model goes first.
-    if (this.models.size >= 8) this.models.delete(this.models.keys().next().value!);
-    this.models.set(runId, entry);
-
-    return entry;
   }
 
   private async announce(conversationId: string, events: NewEvent[]) {
@@ -546,28 +458,21 @@ export function themesEvent(
   };
 }
 
-function inputKeyOf(parameters: RunParameters, inputIds: string[]): string {
-  return createHash('sha256')
+/** Comments only, never edited, keep the key they had before answers and revisions counted. */
+function inputKeyOf(parameters: RunParameters, input: InputSnapshot): string {
+  const hash = createHash('sha256')
     .update(themesCodeVersion)
     .update('\n')
     .update(JSON.stringify(parameters))
     .update('\n')
-    .update(inputIds.join(','))
-    .digest('hex');
-}
-
-/** The unit-length mean of the comments' vectors in a model's feature space. */
-function centroidOf(model: ThemeModel, texts: string[]): ThemeModel['centroids'][number] {
-  const sums = new Map<number, number>();
-  for (const text of texts) {
-    const vector = vectorOf(model, text);
-    vector.indices.forEach((index, i) =>
-      sums.set(index, (sums.get(index) ?? 0) + vector.values[i]),
-    );
+    .update(input.commentIds.join(','));
+  if (Object.keys(input.revisions).length > 0) {
+    hash.update('\nrevisions ').update(JSON.stringify(input.revisions));
   }
 
-  const indices = [...sums.keys()].sort((a, b) => a - b);
-  const norm = Math.sqrt(indices.reduce((sum, index) => sum + sums.get(index)! ** 2, 0)) || 1;
+  for (const answer of input.answers) {
+    hash.update(`\n${answer.id} `).update(createHash('sha256').update(answer.body).digest('hex'));
+  }
 
-  return { indices, values: indices.map((index) => sums.get(index)! / norm) };
+  return hash.digest('hex');
 }

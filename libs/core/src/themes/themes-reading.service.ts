@@ -12,8 +12,9 @@ import { canFacilitate } from '../conversations/conversation.policy';
 import type { ConversationsService } from '../conversations/conversations.service';
 import { AppError } from '../errors/app-error';
 import { toThemeRun, toThemeSettings } from './presenters';
+import type { QuoteRow, ThemeInputsRepository } from './theme-inputs.repository';
 import type { ThemeRunsRepository } from './theme-runs.repository';
-import type { QuoteRow, ThemeRecord, ThemesRepository } from './themes.repository';
+import type { ThemeRecord, ThemesRepository } from './themes.repository';
 
 const quoteCount = 5;
 const recentRuns = 20;
@@ -34,8 +35,14 @@ export async function loadForAnalyst(
 
 export function toQuote(row: QuoteRow): ThemeQuote {
   return {
+    id: row.id,
+    kind: row.kind,
     commentId: row.commentId,
     topicId: row.topicId,
+    poll:
+      row.kind === 'answer' && row.pollId
+        ? { id: row.pollId, question: { bg: row.questionBg ?? '', en: row.questionEn ?? '' } }
+        : null,
     body: row.body,
     language: row.language,
     agree: row.agree,
@@ -56,6 +63,7 @@ export class ThemesReadingService {
     private readonly conversations: ConversationsService,
     private readonly runs: ThemeRunsRepository,
     private readonly themes: ThemesRepository,
+    private readonly inputs: ThemeInputsRepository,
   ) {}
 
   async overview(user: User, conversationId: string, language: 'bg' | 'en') {
@@ -76,7 +84,7 @@ export class ThemesReadingService {
       this.themes.statistics(conversationId),
       this.themes.weekly(conversationId),
       this.themes.countOther(conversationId),
-      this.themes.countUnplaced(conversationId),
+      this.inputs.countUnplaced(conversationId),
     ]);
     const current = runs.find((run) => run.id === settings?.currentRunId) ?? null;
     const shown = active.filter((theme) => withHidden || !theme.isHidden);
@@ -119,11 +127,11 @@ export class ThemesReadingService {
 
   /** The run's representatives while they are still in the theme, then its most confident. */
   private async quotesOf(theme: ThemeRecord, representativeIds: string[]) {
-    const fromRun = await this.themes.quotes(representativeIds);
+    const fromRun = await this.inputs.quotes(representativeIds);
     if (fromRun.length >= quoteCount) return fromRun.slice(0, quoteCount).map(toQuote);
     const extra = await this.themes.comments(theme.conversationId, theme.id, null, quoteCount * 2);
-    const seen = new Set(fromRun.map((row) => row.commentId));
-    const quotes = [...fromRun, ...extra.filter((row) => !seen.has(row.commentId))];
+    const seen = new Set(fromRun.map((row) => row.id));
+    const quotes = [...fromRun, ...extra.filter((row) => !seen.has(row.id))];
 
     return quotes.slice(0, quoteCount).map(toQuote);
   }
@@ -158,15 +166,16 @@ export class ThemesReadingService {
     const run = await this.runs.find(runId);
     if (!run) throw new AppError('NOT_FOUND', 'No such theme run');
     await loadForAnalyst(this.conversations, user, run.conversationId);
-    const [inputCommentIds, themes] = await Promise.all([
-      this.runs.inputCommentIds(run.id),
+    const [input, themes] = await Promise.all([
+      this.runs.input(run.id),
       this.themes.runThemes(run.id),
     ]);
 
     return {
       ...toThemeRun(run),
       parameters: { ...run.parameters },
-      inputCommentIds,
+      inputCommentIds: input.commentIds,
+      inputAnswerIds: input.answerIds,
       themes: themes.map((row) => ({
         themeId: row.themeId,
         position: row.position,
@@ -210,7 +219,7 @@ export class ThemesReadingService {
         source: row.source,
         tagIds: row.tagIds,
       })),
-      nextCursor: rows.length > query.limit && last ? `${last.confidence}_${last.commentId}` : null,
+      nextCursor: rows.length > query.limit && last ? `${last.confidence}_${last.id}` : null,
     };
   }
 
@@ -247,7 +256,7 @@ export class ThemesReadingService {
 
 function parseCursor(cursor: string | undefined) {
   if (!cursor) return null;
-  const match = /^([0-9.eE+-]+)_([0-9a-f-]{36})$/.exec(cursor);
+  const match = /^([0-9.eE+-]+)_((?:answer:)?[0-9a-f-]{36})$/.exec(cursor);
   if (!match) throw new AppError('VALIDATION_FAILED', 'The cursor is not valid');
 
   return { confidence: Number(match[1]), id: match[2] };

@@ -9,6 +9,9 @@ import { AuditRepository } from '../moderation/audit.repository';
 import { TagsRepository } from './tags.repository';
 import { TagsService } from './tags.service';
 import { ThemeCurationService } from './theme-curation.service';
+import { ThemeInputsRepository } from './theme-inputs.repository';
+import { ThemePlacementService } from './theme-placement.service';
+import { ThemePlacer } from './theme-placer';
 import { ThemeRunsRepository } from './theme-runs.repository';
 import { ThemeRunsService } from './theme-runs.service';
 import { ThemesReadingService } from './themes-reading.service';
@@ -28,31 +31,52 @@ function provide<T extends new (...args: never[]) => unknown>(
   };
 }
 
-const repositories: Provider[] = [ThemeRunsRepository, ThemesRepository, TagsRepository].map(
-  (Repository) => ({
-    provide: Repository,
-    inject: [Database],
-    useFactory: (database: Database) => new Repository(database.pool),
-  }),
-);
+const repositories: Provider[] = [
+  ThemeRunsRepository,
+  ThemesRepository,
+  ThemeInputsRepository,
+  TagsRepository,
+].map((Repository) => ({
+  provide: Repository,
+  inject: [Database],
+  useFactory: (database: Database) => new Repository(database.pool),
+}));
 
 const writeDeps = [EventsRepository, EventNotices, Clock];
 
 const services: Provider[] = [
+  provide(ThemePlacer, [ThemeRunsRepository, ThemesRepository, ThemeInputsRepository]),
   provide(ThemeRunsService, [
     Database,
     ThemeRunsRepository,
     ThemesRepository,
+    ThemeInputsRepository,
+    ThemePlacer,
     ThemesQueue,
     ...writeDeps,
   ]),
-  provide(ThemesReadingService, [ConversationsService, ThemeRunsRepository, ThemesRepository]),
+  provide(ThemePlacementService, [
+    Database,
+    ThemeRunsRepository,
+    ThemesRepository,
+    ThemeInputsRepository,
+    ThemePlacer,
+    ThemeRunsService,
+    ...writeDeps,
+  ]),
+  provide(ThemesReadingService, [
+    ConversationsService,
+    ThemeRunsRepository,
+    ThemesRepository,
+    ThemeInputsRepository,
+  ]),
   provide(ThemeCurationService, [
     Database,
     ConversationsService,
     ThemeRunsRepository,
     ThemesRepository,
     ThemeRunsService,
+    ThemePlacer,
     ThemesReadingService,
     AuditRepository,
     ...writeDeps,

@@ -14,6 +14,10 @@ export interface ThemePlacementJob {
   commentId?: string;
   /** A timer job: re-cluster if anything arrived since the last run. */
   isTimer?: boolean;
+  /** Input ids whose text changed: they are placed again unless a person moved them. */
+  changedIds?: string[];
+  /** A person's open answer to a poll, new or changed: placed (again) like a changed input. */
+  answer?: { pollId: string; userId: string };
 }
 
 export const themeRunJobOptions: DefaultJobOptions = {
@@ -50,6 +54,22 @@ export class ThemesQueue {
       'place',
       { conversationId, commentId },
       { jobId: `place-${commentId}` },
+    );
+  }
+
+  /**
+   * Places a conversation's inputs after a change to some of them: `reason` names the change
+   * once (e.g. the event that made it), so a repeated call for the same change is harmless.
+   */
+  async refresh(
+    conversationId: string,
+    reason: string,
+    change: Pick<ThemePlacementJob, 'changedIds' | 'answer'> = {},
+  ): Promise<void> {
+    await this.placement.add(
+      'refresh',
+      { conversationId, ...change },
+      { jobId: `refresh-${conversationId}-${reason}` },
     );
   }
 

@@ -1,5 +1,7 @@
 import type { ThemeStatus } from '@razgovor/contracts';
 import type { Sql } from '../database/sql';
+import { inputColumns, splitInputs } from './theme-inputs';
+import { answerQuoteColumns, commentQuoteColumns, type QuoteRow } from './theme-inputs.repository';
 
 export interface ThemeRecord {
   id: string;
@@ -23,6 +25,7 @@ export interface RunThemeRow {
   label: string;
   terms: string[];
   size: number;
+  /** Input ids, comments and answers, in rank order. */
   representativeIds: string[];
   match: 'new' | 'matched' | 'pinned';
   overlap: number | null;
@@ -34,19 +37,10 @@ export interface CommentText {
 }
 
 export interface Placement {
+  /** An input id: a comment id, or "answer:" and an answer id. */
   commentId: string;
   themeId: string | null;
   confidence: number;
-}
-
-export interface QuoteRow {
-  commentId: string;
-  topicId: string;
-  body: string;
-  language: string;
-  agree: number;
-  disagree: number;
-  createdAt: Date;
 }
 
 export interface ThemeCommentRow extends QuoteRow {
@@ -61,8 +55,9 @@ const themeColumns = `t.id, t.conversation_id AS "conversationId", t.auto_label 
   t.is_pinned AS "isPinned", t.is_hidden AS "isHidden", t.merged_into AS "mergedInto",
   t.last_run_id AS "lastRunId"`;
 
-const quoteColumns = `c.id AS "commentId", c.topic_id AS "topicId", c.body, c.language,
-  c.agree_count AS agree, c.disagree_count AS disagree, c.created_at AS "createdAt"`;
+/** A membership row `ct` whose input still counts: a live comment, or an answer (gone ones cascade). */
+const liveMember = `(ct.answer_id IS NOT NULL
+  OR (c.status = 'visible' AND c.moderation_state = 'published'))`;
 
 /** Themes, their membership and the output rows of runs. */
 export class ThemesRepository {
@@ -90,7 +85,7 @@ export class ThemesRepository {
   /** Current members of the active themes of a conversation, per theme. */
   async members(tx: Sql, conversationId: string): Promise<Map<string, string[]>> {
     const rows = await tx.rows<{ themeId: string; ids: string[] }>(
-      `SELECT ct.theme_id AS "themeId", array_agg(ct.comment_id ORDER BY ct.comment_id) AS ids
+      `SELECT ct.theme_id AS "themeId", array_agg(ct.item_id ORDER BY ct.item_id) AS ids
          FROM comment_themes ct JOIN themes t ON t.id = ct.theme_id
         WHERE ct.conversation_id = $1 AND t.status = 'active'
         GROUP BY ct.theme_id`,
@@ -102,41 +97,10 @@ export class ThemesRepository {
 
   async moved(tx: Sql, conversationId: string) {
     return tx.rows<{ commentId: string; themeId: string | null }>(
-      `SELECT comment_id AS "commentId", theme_id AS "themeId" FROM comment_themes
-        WHERE conversation_id = $1 AND source = 'moved' ORDER BY comment_id`,
+      `SELECT item_id AS "commentId", theme_id AS "themeId" FROM comment_themes
+        WHERE conversation_id = $1 AND source = 'moved' ORDER BY item_id`,
       [conversationId],
     );
-  }
-
-  async texts(ids: string[], tx: Sql = this.pool): Promise<Map<string, string>> {
-    const rows = await tx.rows<CommentText>(
-      `SELECT id, body FROM comments WHERE id = ANY($1::uuid[])`,
-      [ids],
-    );
-
-    return new Map(rows.map((row) => [row.id, row.body]));
-  }
-
-  /** Published comments with no theme yet (arrived after the run, or approved late). */
-  unplaced(tx: Sql, conversationId: string, limit: number): Promise<CommentText[]> {
-    return tx.rows<CommentText>(
-      `SELECT c.id, c.body FROM comments c
-        WHERE c.conversation_id = $1 AND c.status = 'visible' AND c.moderation_state = 'published'
-          AND NOT EXISTS (SELECT 1 FROM comment_themes ct WHERE ct.comment_id = c.id)
-        ORDER BY c.created_at, c.id LIMIT $2`,
-      [conversationId, limit],
-    );
-  }
-
-  async countUnplaced(conversationId: string): Promise<number> {
-    const row = await this.pool.row<{ count: number }>(
-      `SELECT count(*)::int AS count FROM comments c
-        WHERE c.conversation_id = $1 AND c.status = 'visible' AND c.moderation_state = 'published'
-          AND NOT EXISTS (SELECT 1 FROM comment_themes ct WHERE ct.comment_id = c.id)`,
-      [conversationId],
-    );
-
-    return row?.count ?? 0;
   }
 
   async insertTheme(
@@ -210,10 +174,12 @@ export class ThemesRepository {
     if (rows.length === 0) return;
     await tx.rows(
       `INSERT INTO theme_run_themes (run_id, theme_id, position, label, terms, size,
-                                     representative_ids, match, overlap)
+                                     representative_ids, representatives, match, overlap)
        SELECT r.run_id, r.theme_id, r.position, r.label,
               ARRAY(SELECT jsonb_array_elements_text(r.terms)),
-              r.size, ARRAY(SELECT jsonb_array_elements_text(r.representative_ids))::uuid[],
+              r.size, ARRAY(SELECT e FROM jsonb_array_elements_text(r.representative_ids) e
+                             WHERE e NOT LIKE 'answer:%')::uuid[],
+              ARRAY(SELECT jsonb_array_elements_text(r.representative_ids)),
               r.match, r.overlap
          FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::jsonb[], $6::int[],
                      $7::jsonb[], $8::text[], $9::float8[])
@@ -236,10 +202,12 @@ export class ThemesRepository {
   async insertRunAssignments(tx: Sql, runId: string, placements: Placement[]): Promise<void> {
     if (placements.length === 0) return;
     await tx.rows(
-      `INSERT INTO theme_run_assignments (run_id, comment_id, theme_id, confidence)
-       SELECT $1, a.comment_id, a.theme_id, a.confidence
-         FROM unnest($2::uuid[], $3::uuid[], $4::float8[]) AS a (comment_id, theme_id, confidence)
-        WHERE EXISTS (SELECT 1 FROM comments c WHERE c.id = a.comment_id)`,
+      `INSERT INTO theme_run_assignments (run_id, comment_id, answer_id, theme_id, confidence)
+       SELECT $1, k.comment_id, k.answer_id, a.theme_id, a.confidence
+         FROM unnest($2::text[], $3::uuid[], $4::float8[]) AS a (item_id, theme_id, confidence)
+        CROSS JOIN LATERAL (SELECT ${inputColumns('a.item_id')}) AS k (comment_id, answer_id)
+        WHERE EXISTS (SELECT 1 FROM comments c WHERE c.id = k.comment_id)
+           OR EXISTS (SELECT 1 FROM poll_answers p WHERE p.id = k.answer_id)`,
       [
         runId,
         placements.map((placement) => placement.commentId),
@@ -261,16 +229,19 @@ export class ThemesRepository {
   ): Promise<number> {
     if (placements.length === 0) return 0;
     const rows = await tx.rows<{ id: string }>(
-      `INSERT INTO comment_themes (comment_id, conversation_id, theme_id, confidence, source,
-                                   run_id, updated_at)
-       SELECT a.comment_id, $1, a.theme_id, a.confidence, $5, $6, $7
-         FROM unnest($2::uuid[], $3::uuid[], $4::float8[]) AS a (comment_id, theme_id, confidence)
-         JOIN comments c ON c.id = a.comment_id AND c.conversation_id = $1
-       ON CONFLICT (comment_id) DO UPDATE
+      `INSERT INTO comment_themes (comment_id, answer_id, conversation_id, theme_id, confidence,
+                                   source, run_id, updated_at)
+       SELECT k.comment_id, k.answer_id, $1, a.theme_id, a.confidence, $5, $6, $7
+         FROM unnest($2::text[], $3::uuid[], $4::float8[]) AS a (item_id, theme_id, confidence)
+        CROSS JOIN LATERAL (SELECT ${inputColumns('a.item_id')}) AS k (comment_id, answer_id)
+        WHERE EXISTS (SELECT 1 FROM comments c WHERE c.id = k.comment_id AND c.conversation_id = $1)
+           OR EXISTS (SELECT 1 FROM open_answer_texts o
+                       WHERE o.id = k.answer_id AND o.conversation_id = $1)
+       ON CONFLICT (item_id) DO UPDATE
          SET theme_id = excluded.theme_id, confidence = excluded.confidence,
              source = excluded.source, run_id = excluded.run_id, updated_at = excluded.updated_at
          WHERE NOT ($8 AND comment_themes.source = 'moved')
-       RETURNING comment_id AS id`,
+       RETURNING item_id AS id`,
       [
         conversationId,
         placements.map((placement) => placement.commentId),
@@ -307,8 +278,8 @@ export class ThemesRepository {
   async recount(tx: Sql, conversationId: string): Promise<void> {
     await tx.rows(
       `UPDATE themes t SET size = (
-          SELECT count(*) FROM comment_themes ct JOIN comments c ON c.id = ct.comment_id
-           WHERE ct.theme_id = t.id AND c.status = 'visible' AND c.moderation_state = 'published')
+          SELECT count(*) FROM comment_themes ct LEFT JOIN comments c ON c.id = ct.comment_id
+           WHERE ct.theme_id = t.id AND ${liveMember})
         WHERE t.conversation_id = $1 AND t.status = 'active'`,
       [conversationId],
     );
@@ -317,9 +288,8 @@ export class ThemesRepository {
   async countOther(conversationId: string): Promise<number> {
     const row = await this.pool.row<{ count: number }>(
       `SELECT count(*)::int AS count FROM comment_themes ct
-         JOIN comments c ON c.id = ct.comment_id
-        WHERE ct.conversation_id = $1 AND ct.theme_id IS NULL AND c.status = 'visible'
-          AND c.moderation_state = 'published'`,
+         LEFT JOIN comments c ON c.id = ct.comment_id
+        WHERE ct.conversation_id = $1 AND ct.theme_id IS NULL AND ${liveMember}`,
       [conversationId],
     );
 
@@ -329,7 +299,8 @@ export class ThemesRepository {
   runThemes(runId: string, tx: Sql = this.pool): Promise<RunThemeRow[]> {
     return tx.rows<RunThemeRow>(
       `SELECT run_id AS "runId", theme_id AS "themeId", position, label, terms, size,
-              representative_ids AS "representativeIds", match, overlap
+              coalesce(representatives, representative_ids::text[]) AS "representativeIds",
+              match, overlap
          FROM theme_run_themes WHERE run_id = $1 ORDER BY position`,
       [runId],
     );
@@ -354,10 +325,10 @@ export class ThemesRepository {
   /** Stance totals, weekly counts and the most agreed comments of each theme. */
   async statistics(conversationId: string) {
     return this.pool.rows<{ themeId: string; agree: number; disagree: number }>(
-      `SELECT ct.theme_id AS "themeId", sum(c.agree_count)::int AS agree,
-              sum(c.disagree_count)::int AS disagree
-         FROM comment_themes ct JOIN comments c ON c.id = ct.comment_id
-        WHERE ct.conversation_id = $1 AND ct.theme_id IS NOT NULL
+      `SELECT ct.theme_id AS "themeId", coalesce(sum(c.agree_count), 0)::int AS agree,
+              coalesce(sum(c.disagree_count), 0)::int AS disagree
+         FROM comment_themes ct LEFT JOIN comments c ON c.id = ct.comment_id
+        WHERE ct.conversation_id = $1 AND ct.theme_id IS NOT NULL AND ${liveMember}
         GROUP BY ct.theme_id`,
       [conversationId],
     );
@@ -366,56 +337,83 @@ export class ThemesRepository {
   async weekly(conversationId: string) {
     return this.pool.rows<{ themeId: string; week: string; count: number }>(
       `SELECT ct.theme_id AS "themeId",
-              to_char(date_trunc('week', c.created_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS week,
+              to_char(date_trunc('week', coalesce(c.created_at, a.created_at) AT TIME ZONE 'UTC'),
+                      'YYYY-MM-DD') AS week,
               count(*)::int AS count
-         FROM comment_themes ct JOIN comments c ON c.id = ct.comment_id
-        WHERE ct.conversation_id = $1 AND ct.theme_id IS NOT NULL
+         FROM comment_themes ct LEFT JOIN comments c ON c.id = ct.comment_id
+         LEFT JOIN poll_answers a ON a.id = ct.answer_id
+        WHERE ct.conversation_id = $1 AND ct.theme_id IS NOT NULL AND ${liveMember}
         GROUP BY 1, 2 ORDER BY 2`,
       [conversationId],
     );
   }
 
-  /** Published, visible comments by id, in the given order; others are left out. */
-  async quotes(ids: string[]): Promise<QuoteRow[]> {
-    if (ids.length === 0) return [];
-    const rows = await this.pool.rows<QuoteRow>(
-      `SELECT ${quoteColumns} FROM comments c
-        WHERE c.id = ANY($1::uuid[]) AND c.status = 'visible' AND c.moderation_state = 'published'`,
-      [ids],
-    );
-    const byId = new Map(rows.map((row) => [row.commentId, row]));
-
-    return ids.flatMap((id) => byId.get(id) ?? []);
-  }
-
-  /** Comments of a theme (or of "other" when themeId is null), most confident first. */
+  /** Comments and answers of a theme (or of "other" when themeId is null), most confident first. */
   comments(
     conversationId: string,
     themeId: string | null,
     after: { confidence: number; id: string } | null,
     limit: number,
   ): Promise<ThemeCommentRow[]> {
+    const member = `ct.theme_id AS "themeId", ct.confidence, ct.source`;
+    const page = `ct.conversation_id = $1 AND ct.theme_id IS NOT DISTINCT FROM $2::uuid
+          AND ($3::float8 IS NULL OR (ct.confidence, ct.item_id) < ($3::float8, $4::text))`;
+
     return this.pool.rows<ThemeCommentRow>(
-      `SELECT ${quoteColumns}, ct.theme_id AS "themeId", ct.confidence, ct.source,
-              coalesce((SELECT array_agg(tag_id ORDER BY tag_id) FROM comment_tags g
-                         WHERE g.comment_id = c.id), '{}') AS "tagIds"
-         FROM comment_themes ct JOIN comments c ON c.id = ct.comment_id
-        WHERE ct.conversation_id = $1 AND ct.theme_id IS NOT DISTINCT FROM $2::uuid
-          AND c.status = 'visible' AND c.moderation_state = 'published'
-          AND ($3::float8 IS NULL OR (ct.confidence, c.id) < ($3::float8, $4::uuid))
-        ORDER BY ct.confidence DESC, c.id DESC
+      `SELECT * FROM (
+         SELECT ${commentQuoteColumns}, ${member},
+                coalesce((SELECT array_agg(tag_id ORDER BY tag_id) FROM comment_tags g
+                           WHERE g.comment_id = c.id), '{}') AS "tagIds"
+           FROM comment_themes ct JOIN comments c ON c.id = ct.comment_id
+          WHERE ${page} AND c.status = 'visible' AND c.moderation_state = 'published'
+         UNION ALL
+         SELECT ${answerQuoteColumns}, ${member}, '{}'::uuid[] AS "tagIds"
+           FROM comment_themes ct JOIN open_answer_texts o ON o.id = ct.answer_id
+           JOIN polls p ON p.id = o.poll_id
+          WHERE ${page}) rows
+        ORDER BY confidence DESC, id DESC
         LIMIT $5`,
       [conversationId, themeId, after?.confidence ?? null, after?.id ?? null, limit],
     );
   }
 
+  /** The live inputs of a theme with their current texts, by input id. */
   async commentsOf(tx: Sql, themeId: string): Promise<CommentText[]> {
     return tx.rows<CommentText>(
-      `SELECT c.id, c.body FROM comment_themes ct JOIN comments c ON c.id = ct.comment_id
-        WHERE ct.theme_id = $1 AND c.status = 'visible' AND c.moderation_state = 'published'
-        ORDER BY c.created_at, c.id`,
+      `SELECT ct.item_id AS id, coalesce(c.body, o.body) AS body
+         FROM comment_themes ct LEFT JOIN comments c ON c.id = ct.comment_id
+         LEFT JOIN open_answer_texts o ON o.id = ct.answer_id
+        WHERE ct.theme_id = $1 AND ${liveMember} AND coalesce(c.body, o.body) IS NOT NULL
+        ORDER BY coalesce(c.created_at, o.created_at), ct.item_id`,
       [themeId],
     );
+  }
+
+  /** Comments hidden, held or withdrawn since they were placed leave their theme. */
+  async releaseGone(tx: Sql, conversationId: string): Promise<number> {
+    const rows = await tx.rows<{ id: string }>(
+      `DELETE FROM comment_themes ct USING comments c
+        WHERE ct.conversation_id = $1 AND c.id = ct.comment_id
+          AND NOT (c.status = 'visible' AND c.moderation_state = 'published')
+       RETURNING ct.item_id AS id`,
+      [conversationId],
+    );
+
+    return rows.length;
+  }
+
+  /** Forgets where inputs whose text changed were placed, so placement places them again. */
+  async unplace(tx: Sql, conversationId: string, inputIds: string[]): Promise<number> {
+    const { commentIds, answerIds } = splitInputs(inputIds);
+    const rows = await tx.rows<{ id: string }>(
+      `DELETE FROM comment_themes
+        WHERE conversation_id = $1 AND source <> 'moved'
+          AND (comment_id = ANY($2::uuid[]) OR answer_id = ANY($3::uuid[]))
+       RETURNING item_id AS id`,
+      [conversationId, commentIds, answerIds],
+    );
+
+    return rows.length;
   }
 
   async conversationOfComments(ids: string[]): Promise<string[]> {
