@@ -1,4 +1,4 @@
-import type { ThemeRun } from '@razgovor/contracts';
+import type { ThemeRun, ThemesOverview } from '@razgovor/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConversationFixtures, type Person } from '../../api/test/conversations.fixtures';
 import {
@@ -58,6 +58,47 @@ describe('theme runs in worker processes', () => {
     return worker;
   }
 
+  function ensureWorker(): void {
+    if (!workers.some((worker) => worker.child.exitCode === null)) startWorker();
+  }
+
+  /**
+   * A real database failure while a run of one conversation writes its output: a trigger that
+   * refuses the first `times` rows of its themes. Other conversations are left alone.
+   */
+  async function injectFault(conversationId: string, times: number) {
+    const name = `fault_${conversationId.replaceAll('-', '')}`;
+    await fixtures.sql(`CREATE SEQUENCE ${name}`);
+    await fixtures.sql(`
+      CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF (SELECT conversation_id FROM theme_runs WHERE id = NEW.run_id) = '${conversationId}'
+           AND nextval('${name}') <= ${times} THEN
+          RAISE EXCEPTION 'injected fault: the database refused the output';
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await fixtures.sql(
+      `CREATE TRIGGER ${name} BEFORE INSERT ON theme_run_themes
+         FOR EACH ROW EXECUTE FUNCTION ${name}()`,
+    );
+
+    return async () => {
+      await fixtures.sql(`DROP TRIGGER ${name} ON theme_run_themes`);
+      await fixtures.sql(`DROP FUNCTION ${name}()`);
+      await fixtures.sql(`DROP SEQUENCE ${name}`);
+    };
+  }
+
+  async function runEvents(conversationId: string) {
+    return fixtures.sql<{ status: string; stage: string; error: string | null; at: Date }>(
+      `SELECT payload -> 'run' ->> 'status' AS status, payload -> 'run' ->> 'stage' AS stage,
+              payload -> 'run' ->> 'error' AS error, created_at AS at
+         FROM events WHERE conversation_id = $1 AND type = 'theme_run.updated' ORDER BY seq`,
+      [conversationId],
+    );
+  }
+
   async function stageOf(runId: string): Promise<string | null> {
     const [row] = await fixtures.sql<{ stage: string | null }>(
       'SELECT stage FROM theme_runs WHERE id = $1',
@@ -115,4 +156,62 @@ describe('theme runs in worker processes', () => {
     );
     expect(completions[0].count).toBe(1);
   }, 150_000);
+
+  it('retries a run after a database fault, after a back-off, and stores its output once', async () => {
+    const { facilitator, conversation, topic } = await fixtures.openTopic();
+    await insertComments(fixtures, topic, facilitator, largeCorpus(300));
+    const removeFault = await injectFault(conversation.id, 1);
+    try {
+      ensureWorker();
+      const queued = await requestRun(analyst, conversation.id, { seed: 2 });
+
+      const run = await waitForRun(analyst, queued.id, 'completed', 60_000);
+
+      expect(run).toMatchObject({ attempts: 2, error: null, inputCount: 300 });
+      const [output] = await fixtures.sql<{ assignments: number; themes: number; placed: number }>(
+        `SELECT (SELECT count(*)::int FROM theme_run_assignments WHERE run_id = $1) AS assignments,
+                (SELECT count(*)::int FROM theme_run_themes WHERE run_id = $1) AS themes,
+                (SELECT count(*)::int FROM comment_themes WHERE conversation_id = $2) AS placed`,
+        [run.id, conversation.id],
+      );
+      expect(output).toEqual({ assignments: 300, themes: run.themeCount, placed: 300 });
+      const events = await runEvents(conversation.id);
+      const retrying = events.findIndex((event) => event.stage === 'retrying');
+      expect(events[retrying]).toMatchObject({ status: 'queued' });
+      expect(events[retrying].error).toMatch(/^injected fault/);
+      const restarted = events.slice(retrying).find((event) => event.stage === 'loading')!;
+      expect(restarted.at.getTime() - events[retrying].at.getTime()).toBeGreaterThanOrEqual(1500);
+      expect(events.filter((event) => event.status === 'completed')).toHaveLength(1);
+    } finally {
+      await removeFault();
+    }
+  }, 90_000);
+
+  it('ends a run that keeps failing as failed, with its error shown to analysts', async () => {
+    const { facilitator, conversation, topic } = await fixtures.openTopic();
+    await insertComments(fixtures, topic, facilitator, largeCorpus(300));
+    const removeFault = await injectFault(conversation.id, 1_000_000);
+    try {
+      ensureWorker();
+      const queued = await requestRun(analyst, conversation.id, { seed: 2 });
+
+      const run = await waitForRun(analyst, queued.id, 'failed', 60_000);
+
+      expect(run.attempts).toBe(3);
+      expect(run.error).toMatch(/^injected fault: the database refused the output/);
+      const response = await analyst.client.get(`/api/conversations/${conversation.id}/themes`);
+      const view = response.body as ThemesOverview;
+      expect(view.currentRun).toBeNull();
+      expect(view.runs[0]).toMatchObject({ id: run.id, status: 'failed', error: run.error });
+      expect(view.themes).toEqual([]);
+      const [written] = await fixtures.sql<{ themes: number; placed: number }>(
+        `SELECT (SELECT count(*)::int FROM theme_run_themes WHERE run_id = $1) AS themes,
+                (SELECT count(*)::int FROM comment_themes WHERE conversation_id = $2) AS placed`,
+        [run.id, conversation.id],
+      );
+      expect(written).toEqual({ themes: 0, placed: 0 });
+    } finally {
+      await removeFault();
+    }
+  }, 90_000);
 });
