@@ -2,8 +2,8 @@ import type { PublicThemes as PublicThemesView } from '@razgovor/contracts';
 import { useEffect, useState } from 'react';
 import { call } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
-import { Link } from '../../router/router';
 import { Bars } from '../polls/ResultBars';
+import { QuoteSource } from './QuoteSource';
 import './themes.css';
 
 /** The published overview of themes on the conversation page; nothing until it is published. */
@@ -46,9 +46,9 @@ export function PublicThemes({ conversationId }: { conversationId: string }) {
           <li key={theme.id}>
             <h3>{theme.label}</h3>
             {theme.quotes.slice(0, 1).map((quote) => (
-              <p key={quote.commentId}>
+              <p key={quote.id}>
                 <q lang={quote.language}>{quote.body}</q>{' '}
-                <Link to={`/comments/${quote.commentId}`}>{t('themes.openComment')}</Link>
+                <QuoteSource quote={quote} conversationId={view.conversationId} />
               </p>
             ))}
           </li>

@@ -30,6 +30,9 @@ export function RunProgress({ run }: { run: ThemeRun }) {
         <div className="run-progress__bar" style={{ width: `${percent}%` }} />
       </div>
       <p className="meta">{percent}%</p>
+      {run.stage === 'retrying' && run.error && (
+        <p className="meta">{t('themes.retrying', { attempt: run.attempts, error: run.error })}</p>
+      )}
     </div>
   );
 }
@@ -45,6 +48,12 @@ export function RunPanel(props: {
   const [isBusy, setBusy] = useState(false);
   const { overview, activeRuns } = props;
   const current = overview.currentRun;
+  // The newest run, when it failed for good and nothing newer is under way.
+  const latest = overview.runs[0];
+  const failed =
+    latest?.status === 'failed' && !activeRuns.some((run) => run.number > latest.number)
+      ? latest
+      : null;
 
   const request = async () => {
     setBusy(true);
@@ -76,6 +85,15 @@ export function RunPanel(props: {
             })
           : t('themes.noRun')}
       </p>
+      {failed && (
+        <p role="status" className="run-failed">
+          {t('themes.failedRun', {
+            number: failed.number,
+            attempts: failed.attempts,
+            error: failed.error ?? '',
+          })}
+        </p>
+      )}
       {activeRuns.map((run) => (
         <RunProgress key={run.id} run={run} />
       ))}

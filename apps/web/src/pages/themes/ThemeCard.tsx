@@ -3,7 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { call } from '../../api/client';
 import { errorMessage } from '../../i18n/errors';
 import { useI18n } from '../../i18n/i18n';
-import { Link } from '../../router/router';
+import { QuoteSource } from './QuoteSource';
 
 export interface ThemeChoice {
   id: string;
@@ -105,8 +105,8 @@ export function ThemeComments(props: {
   const [tagChoices, setTagChoices] = useState<Record<string, string>>({});
 
   const tag = async (comment: ThemeComment) => {
-    const tagId = tagChoices[comment.commentId] ?? props.tags[0]?.id;
-    if (!tagId) return;
+    const tagId = tagChoices[comment.id] ?? props.tags[0]?.id;
+    if (!tagId || !comment.commentId) return;
     try {
       await call('tagComment', { params: { id: comment.commentId }, body: { tagId } });
       setPage(
@@ -114,7 +114,7 @@ export function ThemeComments(props: {
           previous && {
             ...previous,
             items: previous.items.map((item) =>
-              item.commentId === comment.commentId
+              item.id === comment.id
                 ? { ...item, tagIds: [...new Set([...item.tagIds, tagId])] }
                 : item,
             ),
@@ -153,7 +153,8 @@ export function ThemeComments(props: {
   }, [props.themeId]);
 
   const move = async (comment: ThemeComment) => {
-    const target = targets[comment.commentId] ?? '';
+    const target = targets[comment.id] ?? '';
+    if (!comment.commentId) return;
     try {
       await call('moveThemeComments', {
         params: { id: props.conversationId },
@@ -163,7 +164,7 @@ export function ThemeComments(props: {
         (previous) =>
           previous && {
             ...previous,
-            items: previous.items.filter((item) => item.commentId !== comment.commentId),
+            items: previous.items.filter((item) => item.id !== comment.id),
           },
       );
       props.onChanged();
@@ -177,56 +178,59 @@ export function ThemeComments(props: {
       {failure !== null && <p role="alert">{errorMessage(t, failure)}</p>}
       <ul className="quote-list">
         {page?.items.map((comment) => (
-          <li key={comment.commentId}>
+          <li key={comment.id}>
             <blockquote lang={comment.language}>{comment.body}</blockquote>
             <p className="meta">
               {t('themes.confidence', { value: Math.round(comment.confidence * 100) })} ·{' '}
-              <Link to={`/comments/${comment.commentId}`}>{t('themes.openComment')}</Link>
+              <QuoteSource quote={comment} conversationId={props.conversationId} />
             </p>
-            <p className="inline-form">
-              <label htmlFor={`move-${comment.commentId}`}>{t('themes.moveTo')}</label>{' '}
-              <select
-                id={`move-${comment.commentId}`}
-                value={targets[comment.commentId] ?? ''}
-                onChange={(event) =>
-                  setTargets((previous) => ({
-                    ...previous,
-                    [comment.commentId]: event.target.value,
-                  }))
-                }
-              >
-                <option value="">{t('themes.other')}</option>
-                {props.choices
-                  .filter((choice) => choice.id !== props.themeId)
-                  .map((choice) => (
-                    <option key={choice.id} value={choice.id}>
-                      {choice.label}
-                    </option>
-                  ))}
-              </select>{' '}
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => void move(comment)}
-              >
-                {t('themes.move')}
-              </button>
-            </p>
+            {/* TODO: moving and tagging open answers; safe: runs and placement keep them placed. */}
+            {comment.kind === 'comment' && (
+              <p className="inline-form">
+                <label htmlFor={`move-${comment.id}`}>{t('themes.moveTo')}</label>{' '}
+                <select
+                  id={`move-${comment.id}`}
+                  value={targets[comment.id] ?? ''}
+                  onChange={(event) =>
+                    setTargets((previous) => ({
+                      ...previous,
+                      [comment.id]: event.target.value,
+                    }))
+                  }
+                >
+                  <option value="">{t('themes.other')}</option>
+                  {props.choices
+                    .filter((choice) => choice.id !== props.themeId)
+                    .map((choice) => (
+                      <option key={choice.id} value={choice.id}>
+                        {choice.label}
+                      </option>
+                    ))}
+                </select>{' '}
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => void move(comment)}
+                >
+                  {t('themes.move')}
+                </button>
+              </p>
+            )}
             {comment.tagIds.length > 0 && (
               <p className="meta">
                 {t('tags.title')}: {comment.tagIds.map(tagName).join(', ')}
               </p>
             )}
-            {props.tags.length > 0 && (
+            {props.tags.length > 0 && comment.kind === 'comment' && (
               <p className="inline-form">
-                <label htmlFor={`tag-${comment.commentId}`}>{t('tags.tag')}</label>{' '}
+                <label htmlFor={`tag-${comment.id}`}>{t('tags.tag')}</label>{' '}
                 <select
-                  id={`tag-${comment.commentId}`}
-                  value={tagChoices[comment.commentId] ?? props.tags[0].id}
+                  id={`tag-${comment.id}`}
+                  value={tagChoices[comment.id] ?? props.tags[0].id}
                   onChange={(event) =>
                     setTagChoices((previous) => ({
                       ...previous,
-                      [comment.commentId]: event.target.value,
+                      [comment.id]: event.target.value,
                     }))
                   }
                 >
@@ -324,9 +328,9 @@ export function ThemeCard(props: {
       <h4>{t('themes.quotes')}</h4>
       <ul className="quote-list">
         {theme.quotes.map((quote) => (
-          <li key={quote.commentId}>
+          <li key={quote.id}>
             <blockquote lang={quote.language}>{quote.body}</blockquote>
-            <Link to={`/comments/${quote.commentId}`}>{t('themes.openComment')}</Link>
+            <QuoteSource quote={quote} conversationId={props.conversationId} />
           </li>
         ))}
       </ul>
