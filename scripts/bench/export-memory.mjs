@@ -21,6 +21,7 @@ const {
   runMigrations,
   SystemClock,
 } = require('../../dist/server/libs/core/src');
+const { exportTables } = require('../../dist/server/libs/contracts/src');
 
 function argument(name, fallback) {
   const index = process.argv.indexOf(`--${name}`);
@@ -124,7 +125,7 @@ async function exportOnce(conversationId, format) {
       conversationId,
       requestedBy: null,
       format,
-      tables: ['comments', 'themes', 'tags', 'summaries', 'summary-responses', 'moderation-ledger'],
+      tables: [...exportTables],
       isStableIds: false,
     },
     clock.now(),
@@ -144,6 +145,8 @@ async function exportOnce(conversationId, format) {
       seconds: Math.round(seconds * 10) / 10,
       cpuSeconds: outcome.cpuSeconds,
       peakRssMb: outcome.peakRssMb,
+      // This process stands in for the worker: it loaded the server code and waited.
+      launcherPeakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
       load: os.loadavg().map((value) => Math.round(value * 10) / 10),
     }),
   );

@@ -1,6 +1,14 @@
 import type { ExportJob } from '@razgovor/contracts';
-import { Clock, type ExportJobData, ExportProcess, ExportsRepository } from '@razgovor/core';
+import {
+  childScript,
+  Clock,
+  type ExportJobData,
+  ExportProcess,
+  ExportsRepository,
+} from '@razgovor/core';
 import type { Job } from 'bullmq';
+import { fork } from 'node:child_process';
+import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConversationFixtures, type Person } from '../../api/test/conversations.fixtures';
 import { startSystem, type TestSystem } from '../../../test/support/system';
@@ -125,5 +133,19 @@ describe('exports in a process of their own', () => {
       status: 'failed',
       error: expect.stringMatching(/^The export process stopped/),
     });
+  });
+
+  it('ends the export process when the worker that forked it goes away', async () => {
+    const child = fork(childScript.path, [], {
+      execArgv: childScript.execArgv,
+      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(child.exitCode).toBeNull();
+
+    child.disconnect();
+
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(1);
   });
 });

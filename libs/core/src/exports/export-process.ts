@@ -103,7 +103,7 @@ function reason(errorOutput: string): string {
 
 // Compiled, the child is plain JavaScript next to this file. Under the test runner (sources) the
 // child compiles the TypeScript as it loads it, the same way the build does.
-const childScript = __filename.endsWith('.js')
+export const childScript = __filename.endsWith('.js')
   ? { path: path.join(__dirname, 'export-process.child.js'), execArgv: [] }
   : {
       path: path.join(__dirname, 'export-process.child.ts'),
