@@ -6,6 +6,8 @@ import {
   type Survey,
 } from '@razgovor/contracts';
 import { OpinionMapService } from '@razgovor/core';
+import { parseCommentsVotes, parseParticipantsVotes, type VoteMatrix } from '@razgovor/opinions';
+import { parse } from 'csv-parse/sync';
 import Ajv2020 from 'ajv/dist/2020';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSystem, type TestSystem } from '../../../../test/support/system';
@@ -472,6 +474,12 @@ describe('exports of polls, surveys, statements and the opinion map', () => {
 
     const map = await latestMap();
     expect(readme).toContain('## Opinion map');
+    expect(readme).toContain('`polis-statements/comments.csv`');
+    expect([...entries.keys()].filter((name) => name.startsWith('polis-statements/'))).toEqual([
+      'polis-statements/comments.csv',
+      'polis-statements/votes.csv',
+      'polis-statements/participants-votes.csv',
+    ]);
     expect(readme).toContain(`"number": ${map.number}`);
     const document = JSON.parse(entries.get('razgovor.json')?.toString('utf8') ?? '{}') as {
       opinionMap: { number: number; parameters: object };
@@ -492,4 +500,68 @@ describe('exports of polls, surveys, statements and the opinion map', () => {
     expect(personal.filter((value) => everything.includes(value))).toEqual([]);
     expect(everything).not.toMatch(/[\w.+-]+@[\w-]+\.[\w.]+/);
   });
+  it('writes statements and votes as a Pol.is conversation that the Pol.is importer reads', async () => {
+    const job = await exportAs(analyst, world.conversation.id, { format: 'zip' });
+    const entries = await unzip(await download(system, job));
+    const file = (name: string) => entries.get(`polis-statements/${name}`) ?? Buffer.alloc(0);
+    const comments = parse(file('comments.csv'), { columns: true }) as TextTable;
+    const fromVotes = parseCommentsVotes(file('comments.csv'), file('votes.csv'), {
+      includeModeratedOut: true,
+    });
+    const fromParticipants = parseParticipantsVotes(file('participants-votes.csv'));
+
+    const stored = await fixtures.sql<{ id: string; body: string; state: string }>(
+      'SELECT id, body, state FROM statements WHERE conversation_id = $1 ORDER BY created_at, id',
+      [world.conversation.id],
+    );
+    expect(comments.map((row) => [row['comment-id'], row['comment-body'], row.moderated])).toEqual(
+      stored.map((row, index) => [String(index), row.body, row.state === 'rejected' ? '-1' : '1']),
+    );
+    // Each voter's votes by statement text, as the database holds them (an author agrees with
+    // their own statement, the rejected one too).
+    const votes = await fixtures.sql<{ user_id: string; body: string; vote: number }>(
+      `SELECT v.user_id, s.body, v.vote FROM statement_votes v
+         JOIN statements s ON s.id = v.statement_id WHERE v.conversation_id = $1`,
+      [world.conversation.id],
+    );
+    const byVoter = new Map<string, string[]>();
+    for (const vote of votes) {
+      byVoter.set(vote.user_id, [
+        ...(byVoter.get(vote.user_id) ?? []),
+        `${vote.body}=${vote.vote}`,
+      ]);
+    }
+
+    const textOf = new Map(comments.map((row) => [row['comment-id'], row['comment-body']]));
+    const expected = [...byVoter.values()].map((list) => list.sort().join('|')).sort();
+    expect(voterVotes(fromVotes.matrix, textOf)).toEqual(expected);
+    expect(voterVotes(fromParticipants.matrix, textOf)).toEqual(expected);
+
+    // Everyone with the same votes is in the same group of the map: the groups are the camps.
+    const map = await latestMap();
+    const groupOfVotes = new Map(
+      map.result.placements.map(([userId, , , group]) => [
+        (byVoter.get(userId) ?? []).sort().join('|'),
+        String(group),
+      ]),
+    );
+    const participantVotes = voterVotes(fromParticipants.matrix, textOf, false);
+    expect(fromParticipants.polisGroups).toEqual(
+      participantVotes.map((key) => groupOfVotes.get(key)),
+    );
+  });
 });
+
+/** Each participant's votes as "statement text=vote", joined; sorted unless `isSorted` is false. */
+function voterVotes(matrix: VoteMatrix, textOf: Map<string, string>, isSorted = true): string[] {
+  const voters = matrix.participants.map((_participant, p) => {
+    const list: string[] = [];
+    for (let j = matrix.rowStart[p]; j < matrix.rowStart[p + 1]; j++) {
+      list.push(`${textOf.get(matrix.statements[matrix.statementIndex[j]])}=${matrix.vote[j]}`);
+    }
+
+    return list.sort().join('|');
+  });
+
+  return isSorted ? voters.sort() : voters;
+}

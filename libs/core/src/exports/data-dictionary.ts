@@ -23,6 +23,11 @@ export function dataDictionary(metadata: ExportMetadata, sources: TableSource[])
     '- `polis/comments.csv`: the comments in the Pol.is export layout (`timestamp` in ' +
       'milliseconds, whole-number comment and author ids, `moderated` 1 published, 0 waiting, ' +
       '-1 hidden or withdrawn).',
+    '- `polis-statements/comments.csv`, `votes.csv` and `participants-votes.csv` (when the ' +
+      'export has statements): the statements and their votes as a Pol.is conversation. ' +
+      'Statements and people are numbered from 0, the same way in all three files; ' +
+      '`moderated` is 1 published, 0 waiting, -1 rejected; a vote is 1 agree, -1 disagree, ' +
+      '0 pass (empty: no vote); `group-id` is the opinion group of the latest map.',
     '',
     '## Pseudonymous ids',
     '',

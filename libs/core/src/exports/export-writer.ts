@@ -3,6 +3,7 @@ import { dataDictionary } from './data-dictionary';
 import { byteOrderMark, csvRecord } from './formats/csv';
 import { type ExportMetadata, exportJsonSchema, writeJson } from './formats/json';
 import { polisComments } from './formats/polis';
+import { polisStatementFiles, polisStatementReads } from './formats/polis-statements';
 import type { Sink } from './formats/sink';
 import { XlsxWriter } from './formats/xlsx';
 import { ZipWriter } from './formats/zip';
@@ -27,7 +28,7 @@ export function readsPerRow(format: ExportFormat, sources: TableSource[]): numbe
   const rows = sources.reduce((sum, source) => sum + source.count, 0);
   const comments = sources.find((source) => source.table.name === 'comments')?.count ?? 0;
   if (format === 'polis') return comments;
-  if (format === 'zip') return rows * 3 + comments;
+  if (format === 'zip') return rows * 3 + comments + polisStatementReads(sources);
 
   return rows;
 }
@@ -93,6 +94,9 @@ export async function writeExport(
       }),
     );
     if (comments) await zip.add('polis/comments.csv', polisComments(comments, onRows));
+    for (const [name, content] of polisStatementFiles(sources, onRows)) {
+      await zip.add(`polis-statements/${name}`, content);
+    }
   }
 
   await zip.finish();

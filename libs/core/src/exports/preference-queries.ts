@@ -189,7 +189,7 @@ export function preferenceQueries(smallestCell: number): Record<PreferenceTable,
           JOIN users u ON u.id = v.user_id
           ${cellJoins('v.conversation_id')}
          WHERE v.conversation_id = $1
-         ORDER BY s.created_at, s.id, v.created_at, v.user_id`,
+         ORDER BY v.user_id, s.created_at, s.id`,
       people: [1],
     },
     'opinion-map': {

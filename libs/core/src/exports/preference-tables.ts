@@ -187,7 +187,9 @@ export const preferenceTables: Record<PreferenceTable, TableDefinition> = {
   },
   'statement-votes': {
     name: 'statement-votes',
-    description: 'Every vote on a statement as it stands, one per person and statement',
+    description:
+      'Every vote on a statement as it stands, one per person and statement, a voter\u2019s ' +
+      'votes together',
     columns: [
       column('statement_id', 'text', 'Statement'),
       column('voter_id', 'text', 'Pseudonymous id of the voter, as author_id in comments'),
