@@ -75,8 +75,9 @@ export class WorkerModule {
         },
         {
           provide: OpinionMapProcessor,
-          inject: [OpinionMapService],
-          useFactory: (maps: OpinionMapService) => new OpinionMapProcessor(maps),
+          inject: [OpinionMapService, APP_CONFIG],
+          useFactory: (maps: OpinionMapService, config: AppConfig) =>
+            new OpinionMapProcessor(maps, config.opinionMapLockMs),
         },
         {
           provide: JobsHost,

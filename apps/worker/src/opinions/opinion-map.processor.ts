@@ -9,7 +9,9 @@ import type { Job } from 'bullmq';
 
 /**
  * Draws a conversation's opinion map after a window of votes. Safe to run twice or after a crash:
- * a map is stored once per vote count, so a repeated run finds it stored and does nothing.
+ * a map is drawn in one transaction (a killed worker leaves nothing), runs of a conversation wait
+ * for each other, and a map is stored once per vote count, so a run that took over a job whose
+ * worker only stalled finds the map stored and does nothing.
  */
 export class OpinionMapProcessor implements JobProcessor<OpinionMapJob> {
   readonly queue = OPINION_MAP_QUEUE;
@@ -17,7 +19,10 @@ export class OpinionMapProcessor implements JobProcessor<OpinionMapJob> {
   readonly concurrency = 2;
   private readonly logger = new Logger(OpinionMapProcessor.name);
 
-  constructor(private readonly maps: OpinionMapService) {}
+  constructor(
+    private readonly maps: OpinionMapService,
+    readonly lockDurationMs: number,
+  ) {}
 
   async process(job: Job<OpinionMapJob>): Promise<number | null> {
     const { conversationId } = job.data;

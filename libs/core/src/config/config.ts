@@ -39,6 +39,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(100),
   THEME_RUN_LOCK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  OPINION_MAP_LOCK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   LIMIT_COMMENTS_PER_ACCOUNT: perMinute.default(30),
   LIMIT_COMMENTS_PER_ADDRESS: perMinute.default(300),
   LIMIT_FLAGS_PER_ACCOUNT: perMinute.default(30),
@@ -73,6 +74,8 @@ export interface AppConfig {
   bodyLimitBytes: number;
   /** A theme run whose worker stops renewing its lock this long is taken over by another. */
   themeRunLockMs: number;
+  /** An opinion-map job whose worker stops renewing its lock this long is taken over. */
+  opinionMapLockMs: number;
   writeLimits: WriteLimits;
   /** The Chromium that prints reports to PDF. */
   chromiumPath: string;
@@ -122,6 +125,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: settings.LOG_LEVEL,
     bodyLimitBytes: settings.BODY_LIMIT_KB * 1024,
     themeRunLockMs: settings.THEME_RUN_LOCK_SECONDS * 1000,
+    opinionMapLockMs: settings.OPINION_MAP_LOCK_SECONDS * 1000,
     writeLimits: {
       comment: {
         perAccount: settings.LIMIT_COMMENTS_PER_ACCOUNT,
