@@ -242,37 +242,80 @@ describe('polls', () => {
     expect((closed.body as PollResults).overall.scale).toEqual([0, 0, 0, 1, 0]);
   });
 
-  it('breaks results down by district, age band and gender, hiding cells under 5 people', async () => {
+  /**
+   * Every figure a reader can take from published results by subtraction: what a dimension's
+   * shown groups leave of everyone, what shown counts leave of an option's overall count (and of
+   * those who did not pick it), and what a shown group's counts leave of its size.
+   */
+  function subtractions(results: PollResults): number[] {
+    const { overall } = results;
+    const sum = (values: (number | null)[]) =>
+      values.reduce<number>((total, value) => total + (value ?? 0), 0);
+
+    return Object.values(results.breakdowns).flatMap((groups) => {
+      const shown = groups.flatMap((group) => (group.tally ? [group.tally] : []));
+      const columns = overall.options.map((_, column) => column);
+
+      return [
+        overall.respondents - sum(shown.map((tally) => tally.respondents)),
+        ...columns.flatMap((column) => {
+          const counted = shown.filter((tally) => tally.options[column]!.count !== null);
+
+          return [
+            overall.options[column]!.count! - sum(counted.map((t) => t.options[column]!.count)),
+            overall.respondents -
+              overall.options[column]!.count! -
+              sum(counted.map((t) => t.respondents - t.options[column]!.count!)),
+          ];
+        }),
+        ...shown.flatMap((tally) => [
+          tally.respondents - sum(tally.options.map((option) => option.count)),
+          ...tally.options.flatMap((option) =>
+            option.count === null ? [] : [option.count, tally.respondents - option.count],
+          ),
+        ]),
+      ];
+    });
+  }
+
+  it('breaks results down by district, age band and gender, hiding cells under 5 people and those that would give them away', async () => {
     const { facilitator, conversation } = await fixtures.openTopic();
     const poll = await createPoll(facilitator, conversation.id, {
       kind: 'single',
       options: options('Да', 'Не'),
     });
     const [yes, no] = poll.options.map((option) => option.id);
-    const large = await people(7, { district: 'lozenets', ageBand: '25-34', gender: 'woman' });
-    const small = await people(3, { district: 'vitosha', ageBand: '25-34', gender: 'man' });
-    for (const [index, person] of [...large, ...small].entries()) {
-      const optionId = index < 6 ? yes : no;
-      const answered = await person.client.put(`/api/polls/${poll.id}/answer`, {
-        kind: 'single',
-        optionId,
-      });
-      expect(answered.status).toBe(200);
+    const groups = [
+      { profile: { district: 'lozenets', ageBand: '25-34', gender: 'woman' }, yes: 5, no: 5 },
+      { profile: { district: 'sredets', ageBand: '35-44', gender: 'woman' }, yes: 7, no: 0 },
+      { profile: { district: 'vitosha', ageBand: '35-44', gender: 'man' }, yes: 3, no: 0 },
+    ];
+    for (const group of groups) {
+      const members = await people(group.yes + group.no, group.profile);
+      for (const [index, person] of members.entries()) {
+        const answered = await person.client.put(`/api/polls/${poll.id}/answer`, {
+          kind: 'single',
+          optionId: index < group.yes ? yes : no,
+        });
+        expect(answered.status).toBe(200);
+      }
     }
 
     const response = await facilitator.client.get(`/api/polls/${poll.id}/results`);
 
     const results = response.body as PollResults;
-    expect(results.overall.respondents).toBe(10);
+    expect(results.overall.respondents).toBe(20);
+    // Vitosha's three would follow from the total were Sredets not hidden with them.
     expect(results.breakdowns.district).toEqual([
+      { value: 'sredets', suppressed: true, tally: null },
       {
         value: 'lozenets',
         suppressed: false,
         tally: {
-          respondents: 7,
+          respondents: 10,
           options: [
-            { optionId: yes, count: 6, mean: null },
-            { optionId: no, count: null, mean: null },
+            { optionId: yes, count: 5, mean: null },
+            { optionId: no, count: 5, mean: null },
           ],
           scale: null,
           mean: null,
@@ -280,12 +323,33 @@ describe('polls', () => {
       },
       { value: 'vitosha', suppressed: true, tally: null },
     ]);
-    expect(results.breakdowns.ageBand).toHaveLength(1);
-    expect(results.breakdowns.ageBand[0]!.tally?.options.map((option) => option.count)).toEqual([
-      6,
-      null,
+    expect(results.breakdowns.gender.map((group) => group.suppressed)).toEqual([true, true]);
+    expect(results.breakdowns.ageBand.map((group) => group.tally?.options[1]!.count)).toEqual([
+      5, 0,
     ]);
-    expect(results.breakdowns.gender.map((group) => group.suppressed)).toEqual([false, true]);
+    for (const figure of subtractions(results)) expect(figure).not.toBeOneOf([1, 2, 3, 4]);
+  });
+
+  it('hides every breakdown of a poll too small to hide anything in', async () => {
+    const { facilitator, conversation } = await fixtures.openTopic();
+    const poll = await createPoll(facilitator, conversation.id, {
+      kind: 'single',
+      options: options('Да', 'Не'),
+    });
+    for (const person of await people(4, { district: 'vitosha', gender: 'man' })) {
+      await person.client.put(`/api/polls/${poll.id}/answer`, {
+        kind: 'single',
+        optionId: poll.options[0]!.id,
+      });
+    }
+
+    const results = (await facilitator.client.get(`/api/polls/${poll.id}/results`))
+      .body as PollResults;
+
+    expect(results.overall.respondents).toBe(4);
+    for (const groups of Object.values(results.breakdowns)) {
+      expect(groups.every((group) => group.suppressed && group.tally === null)).toBe(true);
+    }
   });
 
   it('announces answers live so open pages reload the results', async () => {
@@ -385,7 +449,9 @@ describe('surveys', () => {
     const survey = created.body as Survey;
     const panel: Person[] = [];
     for (let i = 0; i < 5; i++) panel.push(await fixtures.person());
-    const firstOnly = await fixtures.person();
+    // Five who answered the first run only, so the panel can be told apart from the whole run.
+    const firstOnly: Person[] = [];
+    for (let i = 0; i < 5; i++) firstOnly.push(await fixtures.person());
     const answerRun = async (run: number, person: Person, value: number, choice: number) => {
       const current = (await person.client.get(`/api/surveys/${survey.id}`)).body as Survey;
       const [scale, single] = current.runs[run - 1]!.polls;
@@ -397,7 +463,7 @@ describe('surveys', () => {
     };
 
     for (const person of panel) await answerRun(1, person, 2, 0);
-    await answerRun(1, firstOnly, 5, 1);
+    for (const person of firstOnly) await answerRun(1, person, 5, 1);
 
     const second = await facilitator.client.post(`/api/surveys/${survey.id}/runs`, {});
     expect(second.status).toBe(201);
@@ -409,12 +475,12 @@ describe('surveys', () => {
     expect(response.status).toBe(200);
     const shift = response.body as SurveyShift;
     const [trust, sum] = shift.questions;
-    expect(trust!.overall.before?.mean).toBe(2.5);
-    expect(trust!.overall.meanChange).toBe(1.5);
+    expect(trust!.overall.before?.mean).toBe(3.5);
+    expect(trust!.overall.meanChange).toBe(0.5);
     expect(trust!.panel?.respondents).toBe(5);
     expect(trust!.panel?.meanChange).toBe(2);
     expect(sum!.panel?.options.map((option) => option.change)).toEqual([-100, 100]);
-    expect(sum!.overall.options.map((option) => option.before)).toEqual([83.3, 16.7]);
+    expect(sum!.overall.options.map((option) => option.before)).toEqual([50, 50]);
   });
 
   it('hides the shift from citizens until they may see both runs, and names a missing run', async () => {

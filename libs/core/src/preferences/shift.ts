@@ -1,6 +1,6 @@
 import { pollLimits, type ShiftPair, type Tally } from '@razgovor/contracts';
 import type { PollRecord, Respondent } from './poll.records';
-import { suppressSmallCells, tallyAnswers } from './tally';
+import { protectTallies, tallyAnswers } from './tally';
 import { target } from './targets';
 
 /** The figure compared between runs for one option: a share in points, or a mean. */
@@ -47,7 +47,11 @@ export function shiftBetween(
   };
 }
 
-/** The same comparison restricted to people who answered both runs; null under 5 people. */
+/**
+ * The same comparison restricted to people who answered both runs; null under 5 people, or when
+ * the people of a run outside the panel are so few that subtracting the panel from the run's
+ * published tally would show their answers.
+ */
 export function panelShift(
   before: PollRecord,
   after: PollRecord,
@@ -59,16 +63,41 @@ export function panelShift(
     beforeAnswers.map((answer) => answer.userId).filter((id) => answeredAfter.has(id)),
   );
   if (both.size < pollLimits.smallCell) return null;
-  const pair = shiftBetween(
-    before,
-    after,
-    beforeAnswers.filter((answer) => both.has(answer.userId)),
-    afterAnswers.filter((answer) => both.has(answer.userId)),
-  );
+  const inPanel = (answer: Respondent) => both.has(answer.userId);
+  const first = withinRun(before, beforeAnswers, inPanel);
+  const second = withinRun(after, afterAnswers, inPanel);
+  if (!first || !second) return null;
 
   return {
-    ...pair,
-    before: pair.before && suppressSmallCells(pair.before),
-    after: pair.after && suppressSmallCells(pair.after),
+    respondents: both.size,
+    before: first,
+    after: second,
+    options: before.options.map((option, index) => {
+      const was = figure(before.kind, first, index);
+      const is = figure(after.kind, second, index);
+
+      return { optionId: option.id, before: was, after: is, change: change(was, is) };
+    }),
+    meanChange: change(first.mean, second.mean),
   };
+}
+
+/** The panel's tally of one run, protected against the run's whole tally that readers see. */
+function withinRun(
+  poll: PollRecord,
+  answers: Respondent[],
+  inPanel: (answer: Respondent) => boolean,
+): Tally | null {
+  const [panel] = protectTallies(poll.kind, [
+    { tally: tallyAnswers(target(poll), answers.filter(inPanel)) },
+    {
+      tally: tallyAnswers(
+        target(poll),
+        answers.filter((answer) => !inPanel(answer)),
+      ),
+      isWithheld: true,
+    },
+  ]);
+
+  return panel ?? null;
 }

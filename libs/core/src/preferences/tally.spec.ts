@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Respondent } from './poll.records';
-import { pollResults, suppressSmallCells, tallyAnswers } from './tally';
+import { pollResults, tallyAnswers } from './tally';
 
 function person(userId: string, items: Respondent['items'], district: string | null = null) {
   return { userId, district, ageBand: null, gender: null, items } as Respondent;
@@ -60,15 +60,36 @@ describe('tallyAnswers', () => {
 });
 
 describe('small cells', () => {
-  it('hides a group under five people and any count under five in a larger one', () => {
-    const poll = { id: 'p', kind: 'scale' as const, optionIds: [] };
-    const tally = tallyAnswers(
-      poll,
-      [5, 5, 5, 5, 5, 1].map((value, index) => person(String(index), [{ optionId: null, value }])),
+  const scalePoll = { id: 'p', kind: 'scale' as const, optionIds: [] };
+  const single = { id: 'p', kind: 'single' as const, optionIds: ['a', 'b', 'c'] };
+  const choose = (optionId: string) => [{ optionId, value: 1 }];
+
+  /** `people` respondents of one district, choosing options in the given numbers. */
+  function district(name: string | null, counts: Record<string, number>) {
+    return Object.entries(counts).flatMap(([optionId, count]) =>
+      Array.from({ length: count }, (_, index) =>
+        person(`${name}-${optionId}-${index}`, choose(optionId), name),
+      ),
+    );
+  }
+
+  it('hides a whole scale when five of six gave one value, as the sixth would show', () => {
+    const answers = [5, 5, 5, 5, 5, 1].map((value, index) =>
+      person(String(index), [{ optionId: null, value }], 'sredets'),
+    );
+    const others = Array.from({ length: 20 }, (_, index) =>
+      person(`o${index}`, [{ optionId: null, value: 3 }], 'lozenets'),
     );
 
-    expect(suppressSmallCells(tally)?.scale).toEqual([null, null, null, null, 5]);
-    expect(suppressSmallCells({ ...tally, respondents: 4 })).toBeNull();
+    const groups = pollResults(scalePoll, [...answers, ...others]).breakdowns.district;
+
+    expect(groups.find((group) => group.value === 'sredets')?.tally?.scale).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 
   it('orders breakdown groups as the profile lists them, people who did not say last', () => {
@@ -83,5 +104,61 @@ describe('small cells', () => {
 
     expect(groups.map((group) => group.value)).toEqual(['sredets', 'vitosha', null]);
     expect(groups.every((group) => group.suppressed)).toBe(true);
+  });
+
+  it.each([
+    {
+      case: 'one small district hides the next smallest too',
+      districts: { sredets: { a: 10, b: 10 }, vitosha: { a: 2 }, lozenets: { a: 4, b: 3 } },
+      suppressed: ['lozenets', 'vitosha'],
+    },
+    {
+      case: 'a small not-stated group is covered like a district',
+      districts: { sredets: { a: 10, b: 10 }, lozenets: { a: 6, b: 6 }, null: { a: 3 } },
+      suppressed: ['lozenets', null],
+    },
+    {
+      case: 'nothing small, nothing hidden',
+      districts: { sredets: { a: 10, b: 10 }, lozenets: { a: 6, b: 6 } },
+      suppressed: [],
+    },
+  ])('$case', ({ districts, suppressed }) => {
+    const answers = Object.entries(districts).flatMap(([name, counts]) =>
+      district(name === 'null' ? null : name, counts),
+    );
+
+    const groups = pollResults(single, answers).breakdowns.district;
+
+    expect(groups.filter((group) => group.suppressed).map((group) => group.value)).toEqual(
+      suppressed,
+    );
+  });
+
+  it('leaves no option count that subtraction along a row or a column brings under 5', () => {
+    const answers = [
+      ...district('sredets', { a: 12, b: 9, c: 4 }),
+      ...district('lozenets', { a: 5, b: 1 }),
+      ...district('mladost', { a: 20, b: 15, c: 11 }),
+    ];
+
+    const results = pollResults(single, answers);
+    const groups = results.breakdowns.district.map((group) => group.tally!);
+
+    single.optionIds.forEach((_, column) => {
+      const shown = groups.map((tally) => tally.options[column]!.count);
+      const rest =
+        results.overall.options[column]!.count! -
+        shown.reduce<number>((sum, count) => sum + (count ?? 0), 0);
+      expect(rest === 0 || rest >= 5).toBe(true);
+    });
+    for (const tally of groups) {
+      const rest =
+        tally.respondents - tally.options.reduce((sum, option) => sum + (option.count ?? 0), 0);
+      expect(rest === 0 || rest >= 5).toBe(true);
+      for (const option of tally.options) {
+        if (option.count !== null)
+          expect(tally.respondents - option.count).not.toBeOneOf([1, 2, 3, 4]);
+      }
+    }
   });
 });

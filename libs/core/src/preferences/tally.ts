@@ -7,6 +7,7 @@ import {
   type PollResults,
   type Tally,
 } from '@razgovor/contracts';
+import { protectCrossTable } from '../privacy/small-cells';
 import type { Respondent } from './poll.records';
 
 interface TallyTarget {
@@ -56,19 +57,55 @@ export function tallyAnswers(poll: TallyTarget, respondents: Respondent[]): Tall
   };
 }
 
-/**
- * Hides what could point at a few people: a group under the threshold shows nothing, and a count
- * under it is blanked. Means of a group large enough are kept.
- */
-export function suppressSmallCells(tally: Tally, threshold = pollLimits.smallCell): Tally | null {
-  if (tally.respondents < threshold) return null;
-  const hide = (count: number | null) => (count !== null && count < threshold ? null : count);
+/** The counts of a tally as columns of people: per option, or per value of a scale. */
+function columnsOf(kind: PollKind, tally: Tally): number[] {
+  if (kind === 'scale') return (tally.scale ?? []).map((count) => count ?? 0);
+  if (kind === 'open') return [];
+
+  return tally.options.map((option) => option.count ?? 0);
+}
+
+// Each person falls in exactly one column of these: one choice, one first place, one value.
+const partitions = new Set<PollKind>(['single', 'ranking', 'scale']);
+
+/** A tally with the hidden counts blanked; means of a published group stay, as they cover it. */
+function blank(kind: PollKind, tally: Tally, hidden: readonly boolean[]): Tally {
+  if (kind === 'scale') {
+    return {
+      ...tally,
+      scale: tally.scale?.map((count, index) => (hidden[index] ? null : count)) ?? null,
+    };
+  }
 
   return {
     ...tally,
-    options: tally.options.map((option) => ({ ...option, count: hide(option.count) })),
-    scale: tally.scale?.map(hide) ?? null,
+    options: tally.options.map((option, index) => ({
+      ...option,
+      count: hidden[index] ? null : option.count,
+    })),
   };
+}
+
+/**
+ * The tallies of groups that split an overall tally readers see, protected together: a group or
+ * a count hides when it covers 1 to 4 people, or when subtracting what is shown (from the group's
+ * size, or from the overall count) would give 1 to 4. Null for a hidden group. A withheld group
+ * is never published but taken into account, such as the people outside a survey's panel.
+ */
+export function protectTallies(
+  kind: PollKind,
+  parts: readonly { tally: Tally; isWithheld?: boolean }[],
+): (Tally | null)[] {
+  const { groupHidden, countHidden } = protectCrossTable({
+    groups: parts.map((part) => part.tally.respondents),
+    withheld: parts.map((part) => part.isWithheld ?? false),
+    counts: parts.map((part) => columnsOf(kind, part.tally)),
+    isPartition: partitions.has(kind),
+  });
+
+  return parts.map((part, index) =>
+    groupHidden[index] ? null : blank(kind, part.tally, countHidden[index]!),
+  );
 }
 
 /** The overall tally and one per district, age band and gender, small cells suppressed. */
@@ -81,14 +118,16 @@ export function pollResults(poll: TallyTarget, respondents: Respondent[]): PollR
         groups.set(value, [...(groups.get(value) ?? []), respondent]);
       }
 
-      const order = [...breakdownValues[dimension], null];
-      const rows: BreakdownGroup[] = order
-        .filter((value) => groups.has(value))
-        .map((value) => {
-          const tally = suppressSmallCells(tallyAnswers(poll, groups.get(value)!));
-
-          return { value, suppressed: tally === null, tally };
-        });
+      const values = [...breakdownValues[dimension], null].filter((value) => groups.has(value));
+      const tallies = protectTallies(
+        poll.kind,
+        values.map((value) => ({ tally: tallyAnswers(poll, groups.get(value)!) })),
+      );
+      const rows: BreakdownGroup[] = values.map((value, index) => ({
+        value,
+        suppressed: tallies[index] === null,
+        tally: tallies[index] ?? null,
+      }));
 
       return [dimension, rows];
     }),

@@ -222,6 +222,8 @@ export function protectBreakdown<K>(
  */
 export interface CrossTable {
   groups: readonly number[];
+  /** Groups never published whose people are in the overall counts (those outside a panel). */
+  withheld?: readonly boolean[];
   counts: readonly (readonly number[])[];
   isPartition: boolean;
 }
@@ -236,7 +238,10 @@ export function protectCrossTable(
   threshold = smallestGroup,
 ): { groupHidden: boolean[]; countHidden: boolean[][] } {
   const groupHidden = hideSmallCells(
-    table.groups.map((people) => ({ people })),
+    table.groups.map((people, group) => ({
+      people,
+      role: table.withheld?.[group] ? ('withheld' as const) : ('shown' as const),
+    })),
     [table.groups.map((_, index) => index)],
     threshold,
   );
