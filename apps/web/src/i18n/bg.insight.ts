@@ -18,10 +18,10 @@ export const bgInsight = {
   'report.byAge': 'По възраст, спрямо населението на София',
   'report.byGender': 'По пол, спрямо населението на София',
   'report.breakdownDescription':
-    'Ленти: дял сред участниците; черти: дял от населението. Групи под 5 души не се показват.',
+    'Ленти: дял сред участниците; черти: дял от населението. Групи под 5 души и групи, от които те биха се изчислили, са скрити.',
   'report.shareOfParticipants': 'Дял сред участниците',
   'report.shareOfPopulation': 'Дял от населението',
-  'report.suppressed': 'под 5',
+  'report.suppressed': 'скрито',
   'report.notStated': 'Не са посочили или живеят извън София: {count}.',
   'report.source': 'Население',
   'report.themes': 'Теми',
@@ -30,7 +30,8 @@ export const bgInsight = {
   'report.balance': '{agree} съгласия и {disagree} несъгласия.',
   'report.themeTrend': 'Коментари по седмици',
   'report.themeDistricts': 'Коментари по райони',
-  'report.themeDistrictsDescription': 'Райони с под 5 души в темата са пропуснати.',
+  'report.themeDistrictsDescription':
+    'Райони с под 5 души в темата и райони, от които те биха се изчислили, са скрити.',
   'report.quotes': 'С думите на хората',
   'report.inThread': 'Вижте го в разговора',
   'report.weDid': 'Какво направихме',

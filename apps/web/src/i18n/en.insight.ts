@@ -18,10 +18,10 @@ export const enInsight = {
   'report.byAge': 'By age, against Sofia’s population',
   'report.byGender': 'By gender, against Sofia’s population',
   'report.breakdownDescription':
-    'Bars: share among participants; marks: share in the population. Groups under 5 people are not shown.',
+    'Bars: share among participants; marks: share in the population. Groups under 5 people, and any that would let them be worked out, are hidden.',
   'report.shareOfParticipants': 'Share of participants',
   'report.shareOfPopulation': 'Share of population',
-  'report.suppressed': 'under 5',
+  'report.suppressed': 'hidden',
   'report.notStated': 'Did not say or live outside Sofia: {count}.',
   'report.source': 'Population',
   'report.themes': 'Themes',
@@ -31,7 +31,7 @@ export const enInsight = {
   'report.themeTrend': 'Comments by week',
   'report.themeDistricts': 'Comments by district',
   'report.themeDistrictsDescription':
-    'Districts with fewer than 5 people in the theme are left out.',
+    'Districts with fewer than 5 people in the theme, and any that would let them be worked out, are hidden.',
   'report.quotes': 'In people’s words',
   'report.inThread': 'See it in the conversation',
   'report.weDid': 'What we did',

@@ -41,7 +41,8 @@ export interface ThemeWeekRow {
 
 export interface ThemeDistrictRow {
   themeId: string;
-  district: string;
+  /** Null for authors who did not say. */
+  district: string | null;
   comments: number;
   people: number;
 }
@@ -150,7 +151,7 @@ export class ReportFiguresRepository {
               count(DISTINCT c.author_id)::int AS people
          FROM comment_themes ct JOIN comments c ON c.id = ct.comment_id
          JOIN users u ON u.id = c.author_id
-        WHERE ct.theme_id = ANY($1::uuid[]) AND ${isPublic} AND u.district IS NOT NULL
+        WHERE ct.theme_id = ANY($1::uuid[]) AND ${isPublic}
         GROUP BY 1, 2`,
       [themeIds],
     );

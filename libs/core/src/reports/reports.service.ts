@@ -1,5 +1,4 @@
 import type {
-  Breakdown,
   InsightReport,
   ReportDecisionRequest,
   ReportDraft,
@@ -12,10 +11,10 @@ import type { ConversationRecord } from '../conversations/conversation.records';
 import { canFacilitate } from '../conversations/conversation.policy';
 import type { ConversationsService } from '../conversations/conversations.service';
 import { AppError } from '../errors/app-error';
-import { smallestCell } from '../exports/export-tables.repository';
 import type { AuditService } from '../moderation/audit.service';
 import { loadForFacilitator } from '../moderation/moderation-access';
-import type { CountRow, ReportFiguresRepository } from './report-figures.repository';
+import { participationBreakdown, themeDistricts } from './report-breakdowns';
+import type { ReportFiguresRepository } from './report-figures.repository';
 import type { ReportPreferences } from './report-preferences';
 import type {
   ReportRecord,
@@ -164,7 +163,7 @@ export class ReportsService {
       this.figures.breakdown(conversation.id, 'ageBand'),
       this.figures.breakdown(conversation.id, 'gender'),
     ]);
-    const [themed, figures, weeks, themeDistricts, quotes] = await Promise.all([
+    const [themed, figures, weeks, districtRows, quotes] = await Promise.all([
       this.figures.themedComments(conversation.id),
       this.figures.themeFigures(themeIds),
       this.figures.themeWeeks(themeIds),
@@ -194,9 +193,9 @@ export class ReportsService {
         comments: totals.comments,
         replies: totals.replies,
         weekly,
-        byDistrict: compare(districts, districtPopulation),
-        byAgeBand: compare(ages, agePopulation),
-        byGender: compare(genders, genderPopulation),
+        byDistrict: participationBreakdown(districts, districtPopulation),
+        byAgeBand: participationBreakdown(ages, agePopulation),
+        byGender: participationBreakdown(genders, genderPopulation),
       },
       themes: chosen.map((theme) => {
         const figure = figures.find((row) => row.themeId === theme.id);
@@ -212,12 +211,7 @@ export class ReportsService {
             .map((row) => ({ week: row.week, comments: row.comments })),
           agree: figure?.agree ?? 0,
           disagree: figure?.disagree ?? 0,
-          districts: themeDistricts
-            .filter((row) => row.themeId === theme.id && row.district in districtPopulation.people)
-            .map((row) => ({
-              key: row.district,
-              comments: row.people >= smallestCell ? row.comments : null,
-            })),
+          districts: themeDistricts(districtRows.filter((row) => row.themeId === theme.id)),
           quotes: quotes
             .filter((row) => row.themeId === theme.id)
             .map((row) => ({
@@ -325,36 +319,4 @@ function tagsOf(rows: TagCountRow[], themeId: string | null) {
       name: { bg: row.nameBg, en: row.nameEn },
       comments: row.comments,
     }));
-}
-
-function compare(
-  rows: CountRow[],
-  population: {
-    source: Breakdown['source'];
-    people: Record<string, number>;
-  },
-): Breakdown {
-  const keys = Object.keys(population.people);
-  const stated = rows.filter((row) => row.key !== null && keys.includes(row.key));
-  const statedTotal = stated.reduce((sum, row) => sum + row.people, 0);
-  const populationTotal = Object.values(population.people).reduce((sum, value) => sum + value, 0);
-  const notStated = rows
-    .filter((row) => row.key === null || !keys.includes(row.key))
-    .reduce((sum, row) => sum + row.people, 0);
-
-  return {
-    rows: keys.map((key) => {
-      const people = stated.find((row) => row.key === key)?.people ?? 0;
-      const isShown = people === 0 || people >= smallestCell;
-
-      return {
-        key,
-        people: isShown ? people : null,
-        share: isShown && statedTotal > 0 ? people / statedTotal : null,
-        populationShare: population.people[key] / populationTotal,
-      };
-    }),
-    notStated: notStated === 0 || notStated >= smallestCell ? notStated : null,
-    source: population.source,
-  };
 }

@@ -67,7 +67,7 @@ export function PollBreakdown({ poll }: { poll: Poll }) {
   );
 }
 
-/** One breakdown of a poll's results as a table; groups under 5 people show as hidden. */
+/** One breakdown of a poll's results as a table; small groups, and those that would give them away, show as hidden. */
 export function BreakdownTable(props: {
   poll: Poll;
   results: PollResults;
@@ -111,7 +111,7 @@ export function BreakdownTable(props: {
           {results.breakdowns[dimension].map((group) => (
             <tr key={group.value ?? 'none'}>
               <th scope="row">{groupName(group.value)}</th>
-              <td>{group.tally ? group.tally.respondents : t('polls.fewerThanFive')}</td>
+              <td>{group.tally ? group.tally.respondents : t('polls.hiddenGroup')}</td>
               {columns.map((column) => (
                 <td key={column.id}>{group.tally ? cell(group.tally, column.id) : '–'}</td>
               ))}

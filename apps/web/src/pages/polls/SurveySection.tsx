@@ -45,7 +45,7 @@ export function ShiftTable({ shift }: { shift: SurveyShift }) {
                   <td>{figure(question.overall.after?.mean ?? null)}</td>
                   <td>{signed(question.overall.meanChange)}</td>
                   <td>
-                    {question.panel ? signed(question.panel.meanChange) : t('polls.fewerThanFive')}
+                    {question.panel ? signed(question.panel.meanChange) : t('polls.hiddenGroup')}
                   </td>
                 </tr>,
               ];
@@ -62,7 +62,7 @@ export function ShiftTable({ shift }: { shift: SurveyShift }) {
                 <td>
                   {question.panel
                     ? signed(question.panel.options[index]?.change ?? null)
-                    : t('polls.fewerThanFive')}
+                    : t('polls.hiddenGroup')}
                 </td>
               </tr>
             ));
