@@ -143,7 +143,7 @@ describe('the insight report and exports in the browser', () => {
     expect(await poll.locator('.bars__bar').count()).toBe(2);
     expect(await poll.locator('.bars__labels').textContent()).toContain('Всеки жител 6 (75%)');
     const bankya = poll.getByRole('row').filter({ hasText: 'Банкя' });
-    expect(await bankya.getByRole('cell').first().textContent()).toBe('под 5');
+    expect(await bankya.getByRole('cell').first().textContent()).toBe('скрито');
     const map = preferences.locator('.report__map');
     expect(await map.locator('svg circle').count()).toBe(8);
     expect(await map.getByRole('img').getAttribute('aria-label')).toContain('8 души');

@@ -117,7 +117,7 @@ export const bgInsight = {
   'conversation.exports': 'Износ на данни',
   'report.preferences': 'Анкети, проучвания и карта на мненията',
   'report.preferencesNote':
-    'Групи под 5 души не се показват, за да не може никой да бъде разпознат.',
+    'Групи под 5 души и групи, от които те биха се изчислили, са скрити, за да не може никой да бъде разпознат.',
   'report.pollByDistrict': 'Отговори по райони',
   'report.pollByAge': 'Отговори по възраст',
   'report.pollByGender': 'Отговори по пол',

@@ -118,7 +118,7 @@ export const enInsight = {
   'conversation.exports': 'Data exports',
   'report.preferences': 'Polls, surveys and the opinion map',
   'report.preferencesNote':
-    'Groups of fewer than 5 people are not shown, so that no one can be picked out.',
+    'Groups of fewer than 5 people, and any that would let them be worked out, are hidden, so that no one can be picked out.',
   'report.pollByDistrict': 'Answers by district',
   'report.pollByAge': 'Answers by age',
   'report.pollByGender': 'Answers by gender',
