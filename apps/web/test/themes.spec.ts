@@ -1,39 +1,61 @@
-import path from 'node:path';
+import type { Poll } from '@razgovor/contracts';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConversationFixtures, type Person } from '../../api/test/conversations.fixtures';
-import { insertComments, mixedCorpus } from '../../api/test/themes.fixtures';
-import { openBrowser } from '../../../test/support/browser';
+import {
+  insertComments,
+  mixedCorpus,
+  requestRun,
+  waitForRun,
+} from '../../api/test/themes.fixtures';
 import { startSystem, type TestSystem } from '../../../test/support/system';
+import { People, webDist } from './support/people';
 
-const webDist = path.resolve(__dirname, '../../../dist/web');
+const question = { bg: 'Какво да подобрим в квартала?', en: 'What should the district improve?' };
 
-type Browser = Awaited<ReturnType<typeof openBrowser>>;
+/** Runs in the page: what sticks out to the right of a phone's screen. */
+function overflowing(page: Page) {
+  return page.evaluate<string[]>(`(() => {
+    const width = document.documentElement.clientWidth;
+    const wide = Array.from(document.querySelectorAll('body *')).filter((element) => {
+      const box = element.getBoundingClientRect();
+      return box.width > 0 && box.right > width + 1;
+    });
+    const page = document.documentElement.scrollWidth > width
+      ? ['page is ' + document.documentElement.scrollWidth + 'px wide']
+      : [];
+    return [...page, ...wide.slice(0, 5).map((el) => el.tagName + '.' + el.className)];
+  })()`);
+}
 
 describe('the theme explorer', () => {
   let system: TestSystem;
   let fixtures: ConversationFixtures;
-  const browsers: Browser[] = [];
+  let people: People;
 
   async function pageFor(person: Person | null): Promise<Page> {
-    const browser = await openBrowser();
-    browsers.push(browser);
-    if (person) {
-      const session = person.client.cookie('rz_session');
-      if (!session) throw new Error('The API set no session cookie');
-      await browser.context.addCookies([{ name: 'rz_session', value: session, url: system.url }]);
-    }
+    return person ? people.page(person) : people.anonymousPage();
+  }
 
-    return browser.context.newPage();
+  /** A phone 375 pixels wide, in English. */
+  async function phoneInEnglish(person: Person | null): Promise<Page> {
+    const page = await pageFor(person);
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.goto(`${system.url}/`);
+    await page.getByRole('button', { name: 'EN' }).click();
+    await page.getByRole('link', { name: 'Conversations' }).first().waitFor();
+
+    return page;
   }
 
   beforeAll(async () => {
     system = await startSystem({ env: { WEB_DIST: webDist, PUBLIC_URL: 'http://127.0.0.1' } });
     fixtures = new ConversationFixtures(system);
+    people = new People(system);
   });
 
   afterAll(async () => {
-    for (const browser of browsers) await browser.close();
+    await people?.close();
     await system?.stop();
   });
 
@@ -81,6 +103,8 @@ describe('the theme explorer', () => {
     await citizenPage.goto(`${system.url}/conversations/${conversation.slug}`);
     await citizenPage.getByRole('heading', { name: 'За какво говорят хората' }).waitFor();
     await citizenPage.getByRole('heading', { name: 'Нашата първа тема' }).waitFor();
+    const citizenQuote = citizenPage.locator('.public-themes').getByRole('link').first();
+    expect(await citizenQuote.getAttribute('href')).toMatch(/^\/comments\/[0-9a-f-]{36}$/);
 
     const audit = await fixtures.sql<{ action: string }>(
       `SELECT action FROM audit_log WHERE conversation_id = $1 AND actor_id = $2 ORDER BY id`,
@@ -91,5 +115,59 @@ describe('the theme explorer', () => {
       'theme.renamed',
       'themes.settings-changed',
     ]);
+  });
+
+  it('fits a phone in English: the explorer with answers quoted as answers to their poll, and the citizens overview', async () => {
+    const { facilitator, conversation, topic } = await fixtures.openTopic();
+    const created = await facilitator.client.post(`/api/conversations/${conversation.id}/polls`, {
+      kind: 'open',
+      question,
+    });
+    const poll = created.body as Poll;
+    const link = `https://www.sofia.bg/${'parks/'.repeat(20)}`;
+    // One long unbroken address, so the list of the theme's comments has to wrap it.
+    const answers = [
+      `Please plant more trees and put benches in the park near our block ${link}`,
+      'The park needs more trees, shade and benches',
+    ];
+    for (const text of answers) {
+      const citizen = await fixtures.person();
+      await citizen.client.put(`/api/polls/${poll.id}/answer`, { kind: 'open', text });
+    }
+
+    const long = `${'Многодълговременнонеразделнаобщинскадума'.repeat(4)} ${link}`;
+    const corpus = mixedCorpus().map((item, i) => (i === 0 ? `${item.text} ${long}` : item.text));
+    await insertComments(fixtures, topic, facilitator, corpus);
+    const analyst = await fixtures.person(['citizen', 'analyst']);
+    await waitForRun(analyst, (await requestRun(analyst, conversation.id)).id);
+    await analyst.client.patch(`/api/conversations/${conversation.id}/themes/settings`, {
+      isPublished: true,
+    });
+    const [{ label }] = await fixtures.sql<{ label: string }>(
+      `SELECT t.auto_label AS label FROM comment_themes ct JOIN themes t ON t.id = ct.theme_id
+        JOIN poll_answers a ON a.id = ct.answer_id WHERE a.poll_id = $1
+        ORDER BY a.created_at LIMIT 1`,
+      [poll.id],
+    );
+    const page = await phoneInEnglish(analyst);
+
+    await page.goto(`${system.url}/conversations/${conversation.slug}/themes`);
+    await page.getByRole('heading', { name: 'Themes of the conversation' }).waitFor();
+    await page.getByText(/Run 1 of .*: 242 comments and poll answers/).waitFor();
+    const card = page.getByRole('article', { name: label });
+    await card.getByRole('button', { name: 'All comments' }).click();
+    await card.getByText(`Answer to the poll “${question.en}”.`).first().waitFor();
+    await card.getByText(link).first().waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await overflowing(page)).toEqual([]);
+    const pollLink = card.getByRole('link', { name: 'Open the polls' }).first();
+    await pollLink.click();
+    await page.getByRole('heading', { name: question.en }).waitFor();
+
+    const citizenPage = await phoneInEnglish(null);
+    await citizenPage.goto(`${system.url}/conversations/${conversation.slug}`);
+    await citizenPage.getByRole('heading', { name: 'What people are talking about' }).waitFor();
+    await citizenPage.waitForLoadState('networkidle');
+    expect(await overflowing(citizenPage)).toEqual([]);
   });
 });
