@@ -146,18 +146,6 @@ export class ThemeRunsRepository {
     return row?.count ?? 0;
   }
 
-  /** Published, visible comments in posting order: the input of a run. */
-  async publishedCommentIds(tx: Sql, conversationId: string): Promise<string[]> {
-    const rows = await tx.rows<{ id: string }>(
-      `SELECT id FROM comments
-        WHERE conversation_id = $1 AND status = 'visible' AND moderation_state = 'published'
-        ORDER BY created_at, id`,
-      [conversationId],
-    );
-
-    return rows.map((row) => row.id);
-  }
-
   async findByKey(tx: Sql, conversationId: string, inputKey: string) {
     return tx.row<ThemeRunRecord>(
       `SELECT ${runColumns} FROM theme_runs r WHERE r.conversation_id = $1 AND r.input_key = $2`,
