@@ -437,15 +437,17 @@ describe('exports of polls, surveys, statements and the opinion map', () => {
       [...new Set(rows.map((row) => `${row.district}/${row.age_band}`))].sort();
     const ofPoll = (poll: Poll) => read['poll-responses'].filter((row) => row.poll_id === poll.id);
 
-    // Six of Lozenets answered the first poll, so they are shown; Bankya's two are not.
+    // Six of Lozenets and Bankya's two answered the first poll: with Lozenets shown, the two empty
+    // rows would point to a small group, so Lozenets is empty too; all eight share an age band.
     expect(ofPoll(polls.single).map((row) => row.district)).toEqual([
-      ...lozenets.map(() => 'lozenets'),
+      ...lozenets.map(() => ''),
       '',
       '',
     ]);
-    expect(cells(ofPoll(polls.single))).toEqual(['/', 'lozenets/25-34']);
-    // Only three of Lozenets answered the scale: a small cell in that poll.
-    expect(cells(ofPoll(polls.scale))).toEqual(['/']);
+    expect(cells(ofPoll(polls.single))).toEqual(['/25-34']);
+    // Only three of Lozenets answered the scale: a small cell, empty with Bankya's two, five
+    // people who share an age band.
+    expect(cells(ofPoll(polls.scale))).toEqual(['/25-34']);
     expect(cells(read['statement-votes'])).toEqual(['/', 'lozenets/25-34']);
     expect(cells(read['opinion-map'])).toEqual(['/', 'lozenets/25-34']);
     expect(read['opinion-map'].filter((row) => row.district === 'lozenets')).toHaveLength(6);

@@ -44,8 +44,11 @@ export function dataDictionary(metadata: ExportMetadata, sources: TableSource[])
     '## Small cells',
     '',
     `A district is shown only when at least ${smallestCell} authors of this conversation ` +
-      `stated it, and an age band only when at least ${smallestCell} of them share both ` +
-      'district and age band; otherwise the cell is empty. So no row points to a small group.',
+      `stated it, and an age band only when at least ${smallestCell} of them share both the ` +
+      'district as shown and the age band; otherwise the cell is empty. When the people with ' +
+      `an empty district would be fewer than ${smallestCell} and include a small district, ` +
+      'the smallest district shown is left empty as well (the same for age bands within a ' +
+      'district), so neither a row nor the empty rows together point to a small group.',
     'The same rule holds for answers to polls, counted among the people who answered that ' +
       'poll, and for votes on statements and the opinion map, counted among everyone who ' +
       'voted on a statement of the conversation.',

@@ -2,6 +2,7 @@ import type { ExportTable } from '@razgovor/contracts';
 import { ledgerActions } from '../moderation/audit.repository';
 import type { ExportSnapshot } from './export-snapshot';
 import { preferenceQueries } from './preference-queries';
+import { shownAgeBand, shownDistrict, smallCellJoins, smallCellTables } from './small-cell-sql';
 import { type Row, type TableSource, tableDefinitions } from './tables';
 
 /** Breakdown cells (district, age band) describing fewer people than this are left empty. */
@@ -14,22 +15,18 @@ export interface Query {
   people: number[];
 }
 
-// Each people-describing column is shown only when at least `smallestCell` authors of this
-// conversation share it; age band is checked together with district, the finer of the two cells.
+// A person's district and age band are shown only where the cell is large enough and its empty
+// rows cannot point to a small group (see small-cell-sql.ts); the other tables do the same.
 const queries: Record<ExportTable, Query> = {
   comments: {
     count: 'SELECT count(*)::int AS count FROM comments WHERE conversation_id = $1',
     rows: `
-      WITH people AS (
-        SELECT DISTINCT u.id, u.district, u.age_band
-          FROM comments c JOIN users u ON u.id = c.author_id
-         WHERE c.conversation_id = $1
-      ), district_cells AS (
-        SELECT district, count(*) AS people FROM people GROUP BY district
-      ), age_cells AS (
-        SELECT coalesce(district, '') AS district, age_band, count(*) AS people
-          FROM people GROUP BY 1, 2
-      )
+      WITH ${smallCellTables(
+        `SELECT DISTINCT c.conversation_id AS scope, u.id, u.district, u.age_band
+           FROM comments c JOIN users u ON u.id = c.author_id
+          WHERE c.conversation_id = $1`,
+        smallestCell,
+      )}
       SELECT c.id AS c0, c.topic_id AS c1, t.slug AS c2, c.parent_id AS c3, c.depth AS c4,
              c.created_at AS c5, c.language AS c6,
              CASE WHEN c.status = 'withdrawn' THEN NULL ELSE c.body END AS c7,
@@ -38,17 +35,13 @@ const queries: Record<ExportTable, Query> = {
              coalesce(th.label_en, th.auto_label) AS c14,
              ARRAY(SELECT tg.name_bg FROM comment_tags ctg JOIN tags tg ON tg.id = ctg.tag_id
                     WHERE ctg.comment_id = c.id ORDER BY tg.name_bg) AS c15,
-             c.author_id AS c16,
-             CASE WHEN dc.people >= ${smallestCell} THEN u.district END AS c17,
-             CASE WHEN ac.people >= ${smallestCell} THEN u.age_band END AS c18
+             c.author_id AS c16, ${shownDistrict} AS c17, ${shownAgeBand} AS c18
         FROM comments c
         JOIN topics t ON t.id = c.topic_id
         JOIN users u ON u.id = c.author_id
         LEFT JOIN comment_themes ct ON ct.comment_id = c.id
         LEFT JOIN themes th ON th.id = ct.theme_id
-        LEFT JOIN district_cells dc ON dc.district = u.district
-        LEFT JOIN age_cells ac ON ac.district = coalesce(u.district, '')
-                              AND ac.age_band = u.age_band
+        ${smallCellJoins('c.conversation_id')}
        WHERE c.conversation_id = $1
        ORDER BY c.created_at, c.id`,
     people: [16],

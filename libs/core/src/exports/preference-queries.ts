@@ -1,26 +1,6 @@
 import type { Query } from './export-tables.repository';
 import type { PreferenceTable } from './preference-tables';
-
-/**
- * The small-cell counts of a set of people: `people` selects (scope, id, district, age_band), and
- * a cell is counted per scope (a poll, or the conversation's voters), as the comments table does
- * for authors: district alone, then district with age band, the finer of the two.
- */
-function smallCells(people: string): string {
-  return `people AS (${people}),
-    district_cells AS (
-      SELECT scope, district, count(*) AS people FROM people GROUP BY 1, 2
-    ), age_cells AS (
-      SELECT scope, coalesce(district, '') AS district, age_band, count(*) AS people
-        FROM people GROUP BY 1, 2, 3
-    )`;
-}
-
-function cellJoins(scope: string): string {
-  return `LEFT JOIN district_cells dc ON dc.scope = ${scope} AND dc.district = u.district
-    LEFT JOIN age_cells ac ON ac.scope = ${scope} AND ac.district = coalesce(u.district, '')
-                          AND ac.age_band = u.age_band`;
-}
+import { shownAgeBand, shownDistrict, smallCellJoins, smallCellTables } from './small-cell-sql';
 
 const voters = `SELECT DISTINCT v.conversation_id AS scope, u.id, u.district, u.age_band
                   FROM statement_votes v JOIN users u ON u.id = v.user_id
@@ -88,8 +68,9 @@ const surveyRuns = `
 
 /** How each table of polls, surveys, statements and the opinion map is read, people as ids. */
 export function preferenceQueries(smallestCell: number): Record<PreferenceTable, Query> {
-  const shown = `CASE WHEN dc.people >= ${smallestCell} THEN u.district END`;
-  const shownAge = `CASE WHEN ac.people >= ${smallestCell} THEN u.age_band END`;
+  const shown = shownDistrict;
+  const shownAge = shownAgeBand;
+  const smallCells = (people: string) => smallCellTables(people, smallestCell);
 
   return {
     polls: {
@@ -132,7 +113,7 @@ export function preferenceQueries(smallestCell: number): Record<PreferenceTable,
           FROM poll_answers a
           JOIN polls p ON p.id = a.poll_id
           JOIN users u ON u.id = a.user_id
-          ${cellJoins('a.poll_id')}
+          ${smallCellJoins('a.poll_id')}
          WHERE p.conversation_id = $1
          ORDER BY p.created_at, p.id, a.created_at, a.id`,
       people: [2],
@@ -187,7 +168,7 @@ export function preferenceQueries(smallestCell: number): Record<PreferenceTable,
           FROM statement_votes v
           JOIN statements s ON s.id = v.statement_id
           JOIN users u ON u.id = v.user_id
-          ${cellJoins('v.conversation_id')}
+          ${smallCellJoins('v.conversation_id')}
          WHERE v.conversation_id = $1
          ORDER BY v.user_id, s.created_at, s.id`,
       people: [1],
@@ -204,7 +185,7 @@ export function preferenceQueries(smallestCell: number): Record<PreferenceTable,
           FROM latest l
          CROSS JOIN jsonb_array_elements(l.result->'placements') WITH ORDINALITY AS e (place, n)
           LEFT JOIN users u ON u.id = (e.place->>0)::uuid
-          ${cellJoins('$1::uuid')}
+          ${smallCellJoins('$1::uuid')}
          ORDER BY e.n`,
       people: [1],
     },
