@@ -1,13 +1,15 @@
 // Quality of the themes pipeline against labelled sets, side by side with the reference.
 // Run: node scripts/bench/themes-run.mjs scripts/bench/themes-quality.ts [--seeds 1,2,3]
+// [--sets snippets,exams] (sets whose name contains one of these) [--modes reference,fixed,auto,plain]
 import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ari, findThemes, nmi } from '@razgovor/themes';
+import { dataDirectory, repositoryRoot } from './themes-data';
 import { referenceClustering } from './themes-reference';
 
-const root = path.resolve(__dirname, '../..');
-const data = path.resolve(root, '../shared/data');
+const root = repositoryRoot;
+const data = dataDirectory();
 
 interface LabelledSet {
   name: string;
@@ -48,18 +50,27 @@ function loadSets(): LabelledSet[] {
   ];
 }
 
-function score(labels: string[], predicted: Array<number | null>): string {
-  return `${nmi(labels, predicted).toFixed(3)} / ${ari(labels, predicted).toFixed(3)}`;
-}
-
 function mean(values: number[]): number {
   return values.reduce((sum, value) => sum + value, 0) / values.length;
 }
 
+function listArgument(name: string): string[] | undefined {
+  const position = process.argv.indexOf(name);
+
+  return position >= 0 ? process.argv[position + 1].split(',') : undefined;
+}
+
+type Mode = 'reference' | 'fixed' | 'auto' | 'plain';
+
 function main(): void {
-  const seedsArgument = process.argv.indexOf('--seeds');
-  const seeds =
-    seedsArgument >= 0 ? process.argv[seedsArgument + 1].split(',').map(Number) : [1, 2, 3];
+  const seeds = (listArgument('--seeds') ?? ['1', '2', '3']).map(Number);
+  const setNames = listArgument('--sets');
+  const modes = new Set(listArgument('--modes') ?? ['reference', 'fixed', 'auto', 'plain']);
+  const skipped = [NaN, NaN];
+  const when = (mode: Mode, run: () => Array<number | null>) =>
+    modes.has(mode) ? run() : undefined;
+  const scored = (labels: string[], predicted: Array<number | null> | undefined) =>
+    predicted ? [nmi(labels, predicted), ari(labels, predicted)] : skipped;
   console.log(
     `NMI / ARI, mean over seeds ${seeds.join(', ')}; k = number of labels unless "auto"\n`,
   );
@@ -70,44 +81,39 @@ function main(): void {
   );
   console.log('|---|---|---|---|---|---|---|');
 
-  for (const set of loadSets()) {
+  const sets = loadSets().filter(
+    (set) => !setNames || setNames.some((name) => set.name.includes(name)),
+  );
+  for (const set of sets) {
     const k = new Set(set.labels).size;
     const runs = seeds.map((seed) => {
-      const reference = referenceClustering(set.texts, k, seed);
-      const fixed = findThemes(set.texts, { seed, k }).assignments.map((item) => item.theme);
-      const auto = findThemes(set.texts, { seed });
-      const plain = findThemes(set.texts, { seed, k, bilingual: false });
+      const themes = (options: Parameters<typeof findThemes>[1]) =>
+        findThemes(set.texts, options).assignments.map((item) => item.theme);
+      const auto = modes.has('auto') ? findThemes(set.texts, { seed }) : undefined;
 
       return {
-        reference: [nmi(set.labels, reference), ari(set.labels, reference)],
-        fixed: [nmi(set.labels, fixed), ari(set.labels, fixed)],
-        auto: [
-          nmi(
-            set.labels,
-            auto.assignments.map((item) => item.theme),
-          ),
-          ari(
-            set.labels,
-            auto.assignments.map((item) => item.theme),
-          ),
-        ],
-        autoK: auto.themes.length,
-        plain: [
-          nmi(
-            set.labels,
-            plain.assignments.map((item) => item.theme),
-          ),
-          ari(
-            set.labels,
-            plain.assignments.map((item) => item.theme),
-          ),
-        ],
+        reference: scored(
+          set.labels,
+          when('reference', () => referenceClustering(set.texts, k, seed)),
+        ),
+        fixed: scored(
+          set.labels,
+          when('fixed', () => themes({ seed, k })),
+        ),
+        auto: scored(
+          set.labels,
+          auto?.assignments.map((item) => item.theme),
+        ),
+        autoK: auto ? auto.themes.length : '-',
+        plain: scored(
+          set.labels,
+          when('plain', () => themes({ seed, k, bilingual: false })),
+        ),
       };
     });
-    const average = (key: 'reference' | 'fixed' | 'auto' | 'plain', metric: number) =>
+    const average = (key: Mode, metric: number) =>
       mean(runs.map((run) => run[key][metric])).toFixed(3);
-    const cell = (key: 'reference' | 'fixed' | 'auto' | 'plain') =>
-      `${average(key, 0)} / ${average(key, 1)}`;
+    const cell = (key: Mode) => `${average(key, 0)} / ${average(key, 1)}`;
     const ks = runs.map((run) => run.autoK).join(',');
     console.log(
       `| ${set.name} | ${set.texts.length} | ${k} | ${cell('reference')} | ${cell('fixed')} | ` +
@@ -116,5 +122,4 @@ function main(): void {
   }
 }
 
-void score;
 main();

@@ -7,9 +7,10 @@ import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { findThemes } from '@razgovor/themes';
+import { dataDirectory, repositoryRoot } from './themes-data';
 
-const root = path.resolve(__dirname, '../..');
-const data = path.resolve(root, '../shared/data');
+const root = repositoryRoot;
+const data = dataDirectory();
 
 function column(file: string, name: string): string[] {
   const rows = parse(readFileSync(file), { columns: true, bom: true, skip_empty_lines: true });
@@ -67,7 +68,7 @@ let lastStage = '';
 const result = findThemes(texts, {
   seed: 1,
   onProgress: (stage, done, total) => {
-    const label = stage === 'clustering' && done > 0 && done === total - 1 ? 'consensus' : stage;
+    const label = stage === 'clustering' && done > 0 && done === total - 1 ? 'choosing k' : stage;
     if (label !== lastStage) {
       const wall = ((performance.now() - started) / 1000).toFixed(1);
       stages.push(`${label} ${wall}s (cpu ${cpuSeconds(startedCpu).toFixed(1)}s)`);

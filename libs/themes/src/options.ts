@@ -31,9 +31,12 @@ export type ThemeStage = 'features' | 'clustering' | 'labels';
 export type ResolvedOptions = Required<Omit<ThemeOptions, 'k' | 'onProgress' | 'otherThreshold'>> &
   Pick<ThemeOptions, 'k' | 'onProgress' | 'otherThreshold'>;
 
-/** Default upper bound: about one theme per fifty comments, at least 2 and at most 12. */
+/**
+ * Default upper bound: one theme per thirty comments, at least 2 and at most 16. The number is
+ * chosen below it by modularity; the bound only keeps themes large enough to read and to defend.
+ */
 export function defaultMaxK(count: number): number {
-  return Math.max(2, Math.min(12, Math.round(count / 50)));
+  return Math.max(2, Math.min(16, Math.round(count / 30)));
 }
 
 export function resolveOptions(count: number, options: ThemeOptions): ResolvedOptions {
