@@ -1,5 +1,7 @@
 import type { Random } from './random';
+import { sampleIndices } from './random';
 import type { SparseRows } from './sparse';
+import { selectRows } from './sparse';
 import type { SparseClustering } from './sparse-kmeans';
 import { refineSparse, seedSparse, sparseKMeans } from './sparse-kmeans';
 
@@ -9,24 +11,43 @@ const RUN_ITERATIONS = { maxIterations: 10, tolerance: 0.005 };
 const VOTE_ITERATIONS = { maxIterations: 30, tolerance: 0.001 };
 
 /**
- * Independent k-means runs, one seeding each; their disagreement is the evidence used below.
- * Only the better share by objective is kept: a run stuck in a poor local optimum says something
- * about the seeding, not about the data.
+ * How the runs of an ensemble start. With a subset, every run is seeded and first iterated on a
+ * random subset of that many rows, where the early iterations (most comments changing cluster)
+ * cost little, and then finishes on all rows; otherwise it is seeded and iterated on all rows.
  */
+export interface EnsembleStart {
+  subset?: number;
+  /** Iterations on the subset, then at most this many on all rows. */
+  subsetIterations: number;
+  finalIterations: number;
+}
+
+const FULL_START: EnsembleStart = { subsetIterations: 0, finalIterations: 10 };
+
+function startRun(rows: SparseRows, k: number, start: EnsembleStart, random: Random) {
+  if (start.subset === undefined || rows.rows <= start.subset) return seedSparse(rows, k, random);
+
+  const subset = selectRows(rows, sampleIndices(rows.rows, start.subset, random));
+  const options = { ...RUN_ITERATIONS, maxIterations: start.subsetIterations };
+
+  return refineSparse(subset, seedSparse(subset, k, random), k, random, options).centroids;
+}
+
+/** Independent k-means runs, one seeding each; their disagreement is the evidence used below. */
 export function ensemble(
   rows: SparseRows,
   k: number,
   runs: number,
   random: Random,
-  kept = runs,
+  start: EnsembleStart = FULL_START,
 ): Int32Array[] {
-  return Array.from({ length: runs }, () =>
-    refineSparse(rows, seedSparse(rows, k, random), k, random, RUN_ITERATIONS),
-  )
-    .map((run, index) => ({ run, index }))
-    .sort((a, b) => b.run.objective - a.run.objective || a.index - b.index)
-    .slice(0, kept)
-    .map(({ run }) => run.labels);
+  const isWarm = start.subset !== undefined && rows.rows > start.subset;
+  const options = { ...RUN_ITERATIONS, maxIterations: isWarm ? start.finalIterations : 10 };
+
+  return Array.from(
+    { length: runs },
+    () => refineSparse(rows, startRun(rows, k, start, random), k, random, options).labels,
+  );
 }
 
 /**
@@ -53,29 +74,6 @@ export function consensus(
   const votes: SparseRows = { rows: count, columns: width * k, rowPointers, indices, values };
 
   return sparseKMeans(votes, k, random, restarts, VOTE_ITERATIONS);
-}
-
-/**
- * Adjusted Rand index of two labellings of the same rows with labels in 0..k-1, from a k x k
- * contingency table: linear in the rows, unlike counting agreement over pairs.
- */
-export function agreement(a: Int32Array, b: Int32Array, k: number): number {
-  const table = new Float64Array(k * k);
-  const left = new Float64Array(k);
-  const right = new Float64Array(k);
-  for (let i = 0; i < a.length; i++) {
-    table[a[i] * k + b[i]]++;
-    left[a[i]]++;
-    right[b[i]]++;
-  }
-
-  const pairs = (n: number) => (n * (n - 1)) / 2;
-  const sum = (values: Float64Array) => values.reduce((total, n) => total + pairs(n), 0);
-  const [both, first, second] = [sum(table), sum(left), sum(right)];
-  const expected = (first * second) / Math.max(1, pairs(a.length));
-  const maximum = (first + second) / 2;
-
-  return maximum === expected ? 1 : (both - expected) / (maximum - expected);
 }
 
 /** Unit-length mean of the rows of every cluster, in the columns of the rows. */

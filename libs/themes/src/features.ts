@@ -1,4 +1,4 @@
-import { analyze } from '@razgovor/text';
+import { analyze, stemBulgarian } from '@razgovor/text';
 import type { Lexicon } from './lexicon';
 import { lexiconKey } from './lexicon';
 
@@ -91,11 +91,10 @@ function loanCandidates(surface: string, stem: string): string[] {
 
   const candidates: string[] = [];
   for (const word of new Set([surface, stem])) {
+    // The spelling is one word of lower-case Cyrillic letters, so it needs no analysis but a stem.
     const cyrillic = transliterateLoan(word);
-    const token = analyze(cyrillic, 'bg').tokens[0];
-    if (token && token.stem.length >= 4 && !candidates.includes(token.stem)) {
-      candidates.push(token.stem);
-    }
+    const stem = cyrillic ? stemBulgarian(cyrillic) : '';
+    if (stem.length >= 4 && !candidates.includes(stem)) candidates.push(stem);
   }
 
   if (loanCache.size < 100_000) loanCache.set(surface, candidates);

@@ -118,7 +118,16 @@ function assignSparse(
     for (let p = rowPointers[i]; p < end; p++) {
       const value = values[p];
       const offset = indices[p] * k;
-      for (let c = 0; c < k; c++) scratch[c] += value * transposed[offset + c];
+      // Four at a time: the loop bound is not known to the compiler, so it does not unroll it.
+      let c = 0;
+      for (; c + 3 < k; c += 4) {
+        scratch[c] += value * transposed[offset + c];
+        scratch[c + 1] += value * transposed[offset + c + 1];
+        scratch[c + 2] += value * transposed[offset + c + 2];
+        scratch[c + 3] += value * transposed[offset + c + 3];
+      }
+
+      for (; c < k; c++) scratch[c] += value * transposed[offset + c];
     }
 
     let best = 0;
