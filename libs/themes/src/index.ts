@@ -13,4 +13,4 @@ export type { Partition } from './metrics';
  * Names the clustering code in stored theme runs. Change it whenever the same input and seed
  * could give a different result, so a run can say which code made it.
  */
-export const themesCodeVersion = 'themes-2026.12-consensus-kmeans-1';
+export const themesCodeVersion = 'themes-2026.12-modularity-merge-1';
