@@ -458,6 +458,15 @@ export const matrix: Record<RouteName, Case[]> = {
       request: (world) => ({ params: { id: world.statementId }, body: { vote: 'agree' } }),
     },
   ],
+  flagStatement: [
+    {
+      expect: participants(201),
+      request: async (world) => ({
+        params: { id: await world.freshStatement() },
+        body: { reason: 'off-topic' },
+      }),
+    },
+  ],
   decideStatement: [
     {
       expect: facilitators(200),

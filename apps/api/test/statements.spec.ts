@@ -1,4 +1,4 @@
-import type { NextStatement, OpinionMap, Statement } from '@razgovor/contracts';
+import type { NextStatement, OpinionMap, QueuePage, Statement } from '@razgovor/contracts';
 import { OpinionMapService } from '@razgovor/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSystem, type TestSystem } from '../../../test/support/system';
@@ -225,6 +225,105 @@ describe('statements and the opinion map', () => {
       [held.id],
     );
     expect(audit.map((row) => row.action)).toEqual(['statement.held', 'statement.published']);
+  });
+
+  it('puts held and flagged statements in the moderation queue and audits the decisions', async () => {
+    const { facilitator, conversation } = await fixtures.openTopic();
+    const [author, flagger, other] = [
+      await fixtures.person(),
+      await fixtures.person(),
+      await fixtures.person(),
+    ];
+    const kept = await submit(author, conversation.id, 'Бюджетът да е за паркове');
+    const removed = await submit(author, conversation.id, 'Купете ми кола');
+    await facilitator.client.patch(`/api/conversations/${conversation.id}/moderation/settings`, {
+      mode: 'pre',
+    });
+    const held = await submit(author, conversation.id, 'Гласуване и в неделя');
+    const live = await LiveClient.connect(system.url, facilitator.client.cookie('rz_session'));
+    await live.join(conversation.id);
+
+    const flagged = await flagger.client.post(`/api/statements/${removed.id}/flags`, {
+      reason: 'off-topic',
+    });
+    const again = await flagger.client.post(`/api/statements/${removed.id}/flags`, {
+      reason: 'spam',
+    });
+    await other.client.post(`/api/statements/${removed.id}/flags`, { reason: 'spam' });
+    await flagger.client.post(`/api/statements/${kept.id}/flags`, {
+      reason: 'other',
+      text: 'Не ми харесва',
+    });
+    const onHeld = await flagger.client.post(`/api/statements/${held.id}/flags`, {
+      reason: 'spam',
+    });
+    const queue = (
+      await facilitator.client.get(`/api/conversations/${conversation.id}/moderation/queue`)
+    ).body as QueuePage;
+    const refused = await flagger.client.get(
+      `/api/conversations/${conversation.id}/moderation/queue`,
+    );
+
+    expect(flagged.status).toBe(201);
+    expect(flagged.body).toEqual({ statementId: removed.id, reason: 'off-topic' });
+    expect(again.body).toMatchObject({ code: 'ALREADY_FLAGGED' });
+    expect(onHeld.status).toBe(404);
+    expect(refused.status).toBe(403);
+    expect(
+      queue.statements.map((item) => [item.statement.id, item.queueReason, item.flagCount]),
+    ).toEqual([
+      [held.id, 'held', 0],
+      [removed.id, 'flagged', 2],
+      [kept.id, 'flagged', 1],
+    ]);
+    expect(queue.statements[2]!.flags).toMatchObject([{ reason: 'other', text: 'Не ми харесва' }]);
+    await live.waitForEvent(
+      (event) =>
+        event.type === 'moderation.queue.changed' &&
+        (event.payload.statementIds ?? []).includes(kept.id),
+      'the flag reaching the facilitators live',
+    );
+
+    const rejected = await facilitator.client.post(`/api/statements/${removed.id}/decision`, {
+      decision: 'reject',
+      reason: 'Извън темата',
+    });
+    const keptDecision = await facilitator.client.post(`/api/statements/${kept.id}/decision`, {
+      decision: 'publish',
+    });
+    const after = (
+      await facilitator.client.get(`/api/conversations/${conversation.id}/moderation/queue`)
+    ).body as QueuePage;
+    const vote = await other.client.put(`/api/statements/${removed.id}/vote`, { vote: 'agree' });
+
+    expect(rejected.body).toMatchObject({ state: 'rejected' });
+    expect(keptDecision.body).toMatchObject({ state: 'published' });
+    expect(after.statements.map((item) => item.statement.id)).toEqual([held.id]);
+    expect(vote.status).toBe(404);
+    const audit = await fixtures.sql<{ target_id: string; action: string; actor_id: string }>(
+      `SELECT target_id, action, actor_id FROM audit_log
+        WHERE target_id = ANY($1::uuid[]) ORDER BY created_at, action`,
+      [[removed.id, kept.id]],
+    );
+    expect(audit.map((row) => [row.target_id, row.action])).toEqual([
+      [removed.id, 'statement.flagged'],
+      [removed.id, 'statement.flagged'],
+      [kept.id, 'statement.flagged'],
+      [removed.id, 'statement.rejected'],
+      [kept.id, 'statement.kept'],
+    ]);
+    const outcomes = await fixtures.sql<{ statement_id: string; outcome: string }>(
+      `SELECT statement_id, outcome FROM statement_flags
+        WHERE statement_id = ANY($1::uuid[]) ORDER BY statement_id, outcome`,
+      [[removed.id, kept.id]],
+    );
+    expect(
+      new Set(outcomes.filter((row) => row.statement_id === removed.id).map((r) => r.outcome)),
+    ).toEqual(new Set(['upheld']));
+    expect(outcomes.filter((row) => row.statement_id === kept.id).map((r) => r.outcome)).toEqual([
+      'rejected',
+    ]);
+    live.close();
   });
 
   it('refuses an empty or overlong statement with a clear message', async () => {

@@ -43,6 +43,8 @@ export interface ServerEvents {
   'moderation.queue.changed': {
     conversationId: string;
     commentIds: string[];
+    /** Statements that joined or left the queue. */
+    statementIds?: string[];
     change: QueueReason | 'decided';
   };
   'topic.slow_mode_changed': { conversationId: string; topicId: string; slowMode: SlowMode | null };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { comment } from './conversations';
+import { statement } from './preferences';
 import { hideReasons, moderationModes } from './moderation-common';
 import { searchText } from './query-text';
 
@@ -132,7 +133,28 @@ export const queueItem = z.object({
 });
 export type QueueItem = z.infer<typeof queueItem>;
 
-export const queuePage = z.object({ items: z.array(queueItem), total: z.number() });
+/** A statement waiting for facilitators: held on submission, or published and flagged. */
+export const statementQueueItem = z.object({
+  statement,
+  queueReason: z.enum(['held', 'flagged']),
+  flagCount: z.number(),
+  flagWeight: z.number(),
+  flags: queueItem.shape.flags,
+});
+export type StatementQueueItem = z.infer<typeof statementQueueItem>;
+
+export const statementFlagReceipt = z.object({
+  statementId: z.string(),
+  reason: z.enum(flagReasons),
+});
+export type StatementFlagReceipt = z.infer<typeof statementFlagReceipt>;
+
+/** Comments in pages, and every waiting statement of the conversation (they are few). */
+export const queuePage = z.object({
+  items: z.array(queueItem),
+  total: z.number(),
+  statements: z.array(statementQueueItem),
+});
 export type QueuePage = z.infer<typeof queuePage>;
 
 export const decisionRequest = z

@@ -1,11 +1,13 @@
 import { Controller, Inject, Param } from '@nestjs/common';
 import {
   type CreateStatementRequest,
+  type FlagRequest,
   type NextStatement,
   type OpinionMap,
   routes,
   type Statement,
   type StatementDecisionRequest,
+  type StatementFlagReceipt,
   type StatementList,
   type StatementListQuery,
   type StatementVoteRequest,
@@ -54,6 +56,16 @@ export class StatementsController {
     @ValidBody(routes.voteOnStatement) body: StatementVoteRequest,
   ): Promise<Statement> {
     return this.statements.vote(user, id, body.vote);
+  }
+
+  @Endpoint(routes.flagStatement)
+  @WriteLimited('flag')
+  flag(
+    @CurrentUser() user: User,
+    @IdParam('statement') id: string,
+    @ValidBody(routes.flagStatement) body: FlagRequest,
+  ): Promise<StatementFlagReceipt> {
+    return this.statements.flag(user, id, body);
   }
 
   @Endpoint(routes.decideStatement)

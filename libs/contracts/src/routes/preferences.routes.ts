@@ -1,4 +1,5 @@
 import * as prefs from '../preferences';
+import * as moderation from '../moderation';
 import { route } from './route';
 
 /** Polls, surveys and (later) statements: what people prefer, as opposed to what they write. */
@@ -158,11 +159,23 @@ export const preferenceRoutes = {
     body: prefs.statementVoteRequest,
     response: prefs.statement,
   }),
+  flagStatement: route({
+    method: 'POST',
+    path: '/api/statements/:id/flags',
+    tag: 'statements',
+    summary:
+      'Flag a published statement for the facilitators; once per person (ALREADY_FLAGGED after)',
+    access: 'confirmed',
+    status: 201,
+    body: moderation.flagRequest,
+    response: moderation.statementFlagReceipt,
+  }),
   decideStatement: route({
     method: 'POST',
     path: '/api/statements/:id/decision',
     tag: 'statements',
-    summary: 'Publish or reject a statement held for review (facilitators)',
+    summary:
+      'Publish or reject a statement held for review, or keep or reject a flagged one (facilitators)',
     access: 'signed-in',
     status: 200,
     body: prefs.statementDecisionRequest,

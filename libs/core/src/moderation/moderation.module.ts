@@ -14,6 +14,8 @@ import { EventNotices } from '../events/event-notices';
 import { EventsRepository } from '../events/events.repository';
 import { NotificationsRepository } from '../notifications/notifications.repository';
 import { AppealsService } from './appeals.service';
+import { PreferencesModule } from '../preferences/preferences.module';
+import { StatementsRepository } from '../preferences/statements.repository';
 import { AuditRepository } from './audit.repository';
 import { AuditService } from './audit.service';
 import { CommentDecisionsService } from './comment-decisions.service';
@@ -101,7 +103,12 @@ const services: Provider[] = [
     AuditRepository,
     Clock,
   ]),
-  provide(ReviewQueueService, [ConversationsService, CommentsRepository, ModerationRepository]),
+  provide(ReviewQueueService, [
+    ConversationsService,
+    CommentsRepository,
+    ModerationRepository,
+    StatementsRepository,
+  ]),
   provide(AuditService, [ConversationsService, AuditRepository]),
   provide(WordListService, [
     Database,
@@ -117,7 +124,7 @@ const services: Provider[] = [
 
 /** Review queue, decisions, flags, appeals, sanctions, word lists, audit log and ledger. */
 @Module({
-  imports: [ConversationsModule],
+  imports: [ConversationsModule, PreferencesModule],
   providers: services,
   exports: services.map((service) => (service as { provide: Constructor }).provide),
 })

@@ -3,11 +3,14 @@ import {
   type QueueItem,
   type QueuePage,
   type QueueQuery,
+  type StatementQueueItem,
 } from '@razgovor/contracts';
 import type { User } from '../accounts/user.entity';
 import type { CommentsRepository } from '../comments/comments.repository';
 import { toComment } from '../comments/presenters';
 import type { ConversationsService } from '../conversations/conversations.service';
+import { toStatement } from '../preferences/presenters';
+import type { StatementsRepository } from '../preferences/statements.repository';
 import { loadForFacilitator } from './moderation-access';
 import type { ModerationRepository, QueueRow } from './moderation.repository';
 
@@ -17,6 +20,7 @@ export class ReviewQueueService {
     private readonly conversations: ConversationsService,
     private readonly comments: CommentsRepository,
     private readonly moderation: ModerationRepository,
+    private readonly statements: StatementsRepository,
   ) {}
 
   async list(user: User, conversationId: string, query: QueueQuery): Promise<QueuePage> {
@@ -37,9 +41,18 @@ export class ReviewQueueService {
       ]),
     );
 
+    const statements = await this.statements.queue(conversation.id);
+
     return {
       items: rows.map((row) => toItem(row, toComment(records.get(row.id)!, true))),
       total,
+      statements: statements.map((row) => ({
+        statement: toStatement(row, user),
+        queueReason: row.state === 'pending' ? 'held' : 'flagged',
+        flagCount: row.flagCount,
+        flagWeight: Number(row.flagWeight),
+        flags: row.flags as StatementQueueItem['flags'],
+      })),
     };
   }
 }

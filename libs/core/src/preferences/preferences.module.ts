@@ -20,6 +20,7 @@ import { EventsRepository } from '../events/events.repository';
 import { createQueue } from '../jobs/queues';
 import { AuditRepository } from '../moderation/audit.repository';
 import { ContributionGate } from '../moderation/contribution-gate';
+import { ModerationRepository } from '../moderation/moderation.repository';
 import { ThemesQueue } from '../themes/themes.queue';
 import {
   OPINION_MAP_QUEUE,
@@ -146,6 +147,7 @@ const services: Provider[] = [
     ContributionGate,
     AuditRepository,
     OpinionMapQueue,
+    ModerationRepository,
   ]),
   provide(OpinionMapService, [
     Database,

@@ -1,5 +1,7 @@
-import type { Poll, PollAnswer, PollStatus, Tally } from '@razgovor/contracts';
+import type { Poll, PollAnswer, PollStatus, Statement, Tally } from '@razgovor/contracts';
+import type { User } from '../accounts/user.entity';
 import type { PollRecord } from './poll.records';
+import type { StatementRecord } from './statements.repository';
 
 export function toPoll(
   record: PollRecord,
@@ -29,6 +31,25 @@ export function toPoll(
     respondents: record.respondents,
     myAnswer,
     results,
+    createdAt: record.createdAt.toISOString(),
+  };
+}
+
+export function toStatement(record: StatementRecord, viewer: User | null): Statement {
+  const isMine = viewer?.id === record.authorId;
+
+  return {
+    id: record.id,
+    conversationId: record.conversationId,
+    body: record.body,
+    language: record.language,
+    state: record.state,
+    holdReason: isMine || record.state !== 'published' ? record.holdReason : null,
+    agree: record.agree,
+    disagree: record.disagree,
+    pass: record.pass,
+    isMine,
+    myVote: record.myVote,
     createdAt: record.createdAt.toISOString(),
   };
 }

@@ -13,6 +13,8 @@ export interface StatementRecord {
   disagree: number;
   pass: number;
   myVote: StatementVote | null;
+  /** Since when open flags wait for a facilitator; null when none do. */
+  flaggedAt: Date | null;
   createdAt: Date;
 }
 
@@ -64,7 +66,8 @@ const voteNames = `CASE v.vote WHEN 1 THEN 'agree' WHEN -1 THEN 'disagree' WHEN 
 
 const columns = `s.id, s.conversation_id AS "conversationId", s.author_id AS "authorId", s.body,
   s.language, s.state, s.hold_reason AS "holdReason", s.agree_count AS agree,
-  s.disagree_count AS disagree, s.pass_count AS pass, s.created_at AS "createdAt"`;
+  s.disagree_count AS disagree, s.pass_count AS pass, s.flagged_at AS "flaggedAt",
+  s.created_at AS "createdAt"`;
 
 export class StatementsRepository {
   constructor(private readonly pool: Sql) {}
@@ -157,23 +160,27 @@ export class StatementsRepository {
     const value = voteValue[vote];
     const shift = (target: number) =>
       (value === target ? 1 : 0) - (previous?.vote === target ? 1 : 0);
+    // The vote row is locked before the statement's counters (RETURNING reads `moved`, so the
+    // UPDATE runs after the INSERT): every vote takes the two in the same order, or two first
+    // votes of one person could each wait for the other.
     const row = await tx.row<VoteCounts & { isNew: boolean }>(
-      `WITH stored AS (
-         INSERT INTO statement_votes (statement_id, user_id, conversation_id, vote, created_at,
-                                      updated_at)
-         VALUES ($1, $2, $3, $4, $5, $5)
-         ON CONFLICT (statement_id, user_id) DO UPDATE SET vote = EXCLUDED.vote,
-           updated_at = EXCLUDED.updated_at
-         RETURNING (xmax = 0) AS "isNew"),
+      `WITH moved AS (
+         UPDATE statements SET agree_count = agree_count + $6,
+                disagree_count = disagree_count + $7, pass_count = pass_count + $8
+          WHERE id = $1
+         RETURNING agree_count, disagree_count, pass_count),
        counted AS (
          INSERT INTO opinion_counters (conversation_id, shard, vote_seq) VALUES ($3, $9, 1)
          ON CONFLICT (conversation_id, shard)
            DO UPDATE SET vote_seq = opinion_counters.vote_seq + 1)
-       UPDATE statements SET agree_count = agree_count + $6, disagree_count = disagree_count + $7,
-              pass_count = pass_count + $8
-        WHERE id = $1
-       RETURNING agree_count AS agree, disagree_count AS disagree, pass_count AS pass,
-                 (SELECT "isNew" FROM stored)`,
+       INSERT INTO statement_votes (statement_id, user_id, conversation_id, vote, created_at,
+                                    updated_at)
+       VALUES ($1, $2, $3, $4, $5, $5)
+       ON CONFLICT (statement_id, user_id) DO UPDATE SET vote = EXCLUDED.vote,
+         updated_at = EXCLUDED.updated_at
+       RETURNING (xmax = 0) AS "isNew", (SELECT agree_count FROM moved) AS agree,
+                 (SELECT disagree_count FROM moved) AS disagree,
+                 (SELECT pass_count FROM moved) AS pass`,
       [
         statement.id,
         userId,
@@ -314,6 +321,87 @@ export class StatementsRepository {
     );
 
     return row?.number ?? null;
+  }
+
+  /** Stores a person's flag; false when they had already flagged the statement. */
+  async addFlag(
+    tx: Sql,
+    flag: {
+      statementId: string;
+      conversationId: string;
+      userId: string;
+      reason: string;
+      text: string | null;
+      weight: number;
+    },
+    now: Date,
+  ): Promise<boolean> {
+    const row = await tx.row<{ id: string }>(
+      `INSERT INTO statement_flags (statement_id, conversation_id, user_id, reason, text, weight,
+                                    created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (statement_id, user_id) DO NOTHING RETURNING id`,
+      [
+        flag.statementId,
+        flag.conversationId,
+        flag.userId,
+        flag.reason,
+        flag.text,
+        flag.weight,
+        now,
+      ],
+    );
+    if (!row) return false;
+    await tx.rows(
+      `UPDATE statements SET flag_weight = flag_weight + $2, flagged_at = coalesce(flagged_at, $3)
+        WHERE id = $1`,
+      [flag.statementId, flag.weight, now],
+    );
+
+    return true;
+  }
+
+  /** Settles the statement's open flags; it leaves the queue. Returns how many were open. */
+  async settleFlags(
+    tx: Sql,
+    statementId: string,
+    outcome: 'upheld' | 'rejected',
+    now: Date,
+  ): Promise<number> {
+    const settled = await tx.rows(
+      `UPDATE statement_flags SET outcome = $2, decided_at = $3
+        WHERE statement_id = $1 AND outcome = 'open' RETURNING id`,
+      [statementId, outcome, now],
+    );
+    await tx.rows('UPDATE statements SET flag_weight = 0, flagged_at = NULL WHERE id = $1', [
+      statementId,
+    ]);
+
+    return settled.length;
+  }
+
+  /** Held statements and published ones with open flags, the longest waiting first. */
+  queue(conversationId: string) {
+    return this.pool.rows<
+      StatementRecord & {
+        flagCount: number;
+        flagWeight: number;
+        flags: Array<{ reason: string; text: string | null; createdAt: string }>;
+      }
+    >(
+      `SELECT ${columns}, NULL AS "myVote", s.flag_weight AS "flagWeight",
+              (SELECT count(*)::int FROM statement_flags f
+                WHERE f.statement_id = s.id AND f.outcome = 'open') AS "flagCount",
+              coalesce((SELECT json_agg(json_build_object('reason', f.reason, 'text', f.text,
+                                 'createdAt', f.created_at) ORDER BY f.created_at)
+                          FROM statement_flags f
+                         WHERE f.statement_id = s.id AND f.outcome = 'open'), '[]') AS flags
+         FROM statements s
+        WHERE s.conversation_id = $1
+          AND (s.state = 'pending' OR (s.state = 'published' AND s.flagged_at IS NOT NULL))
+        ORDER BY coalesce(s.flagged_at, s.created_at), s.id`,
+      [conversationId],
+    );
   }
 
   bodies(ids: string[]) {

@@ -1,9 +1,11 @@
 import { Logger } from '@nestjs/common';
 import type {
   CreateStatementRequest,
+  FlagRequest,
   NextStatement,
   Statement,
   StatementDecisionRequest,
+  StatementFlagReceipt,
   StatementState,
   StatementVote,
 } from '@razgovor/contracts';
@@ -21,31 +23,22 @@ import type { ConversationsService } from '../conversations/conversations.servic
 import type { Database } from '../database/sql';
 import { AppError } from '../errors/app-error';
 import type { EventNotices } from '../events/event-notices';
-import type { EventsRepository } from '../events/events.repository';
+import type { EventsRepository, NewEvent } from '../events/events.repository';
 import type { AuditRepository } from '../moderation/audit.repository';
 import type { ContributionGate } from '../moderation/contribution-gate';
+import { flagWeight } from '../moderation/flags.service';
+import type { ModerationRepository } from '../moderation/moderation.repository';
 import type { OpinionMapQueue } from './opinion-map.queue';
+import { toStatement } from './presenters';
 import type { StatementRecord, StatementsRepository, VoteCounts } from './statements.repository';
 
 class VoteRace extends Error {}
 
-function toStatement(record: StatementRecord, viewer: User | null): Statement {
-  const isMine = viewer?.id === record.authorId;
+/** What the audit log calls a decision: a flagged statement kept is not a new publication. */
+function decisionAction(from: StatementState, to: StatementState): string {
+  if (to === 'rejected') return 'statement.rejected';
 
-  return {
-    id: record.id,
-    conversationId: record.conversationId,
-    body: record.body,
-    language: record.language,
-    state: record.state,
-    holdReason: isMine || record.state !== 'published' ? record.holdReason : null,
-    agree: record.agree,
-    disagree: record.disagree,
-    pass: record.pass,
-    isMine,
-    myVote: record.myVote,
-    createdAt: record.createdAt.toISOString(),
-  };
+  return from === 'published' ? 'statement.kept' : 'statement.published';
 }
 
 /**
@@ -66,6 +59,7 @@ export class StatementsService {
     private readonly gate: ContributionGate,
     private readonly audit: AuditRepository,
     private readonly mapQueue: OpinionMapQueue,
+    private readonly moderation: ModerationRepository,
   ) {}
 
   async list(viewer: User | null, conversationId: string, state: StatementState) {
@@ -122,6 +116,9 @@ export class StatementsService {
             topicId: null,
             audience: admission.state === 'published' ? 'public' : 'facilitators',
           },
+          ...(admission.state === 'pending'
+            ? [this.queueChanged({ id, conversationId: conversation.id }, 'held')]
+            : []),
         ],
         now,
       );
@@ -200,52 +197,131 @@ export class StatementsService {
     }
   }
 
-  async decide(user: User, statementId: string, request: StatementDecisionRequest) {
+  /**
+   * Citizens flag published statements as they flag comments: once each, weighed by how often
+   * their flags were upheld. A flagged statement waits in the moderation queue and stays votable.
+   * TODO: flags on statements never hide them by weight as comments are hidden; the queue shows
+   * them to facilitators at once, who reject them with the same decision as held statements.
+   */
+  async flag(user: User, statementId: string, request: FlagRequest): Promise<StatementFlagReceipt> {
     const { record, conversation } = await this.load(user, statementId);
-    assertFacilitator(user, conversation);
-    const state: StatementState = request.decision === 'publish' ? 'published' : 'rejected';
-    if (record.state === state) return toStatement(record, user);
+    if (record.state !== 'published') {
+      throw new AppError('STATEMENT_NOT_PUBLISHED', 'Only a published statement can be flagged');
+    }
+
+    await this.gate.assertMayTakePart(user, conversation);
 
     const now = this.clock.now();
     const seq = await this.database.transaction(async (tx) => {
       await this.records.lock(tx, conversation.id);
-      await this.statements.decide(tx, record.id, state, user.id, now);
+      const weight = flagWeight(await this.moderation.flagRecord(tx, user.id));
+      const isNew = await this.statements.addFlag(
+        tx,
+        {
+          statementId: record.id,
+          conversationId: conversation.id,
+          userId: user.id,
+          reason: request.reason,
+          text: request.text ?? null,
+          weight,
+        },
+        now,
+      );
+      if (!isNew) {
+        throw new AppError('ALREADY_FLAGGED', 'You have already flagged this statement');
+      }
+
       await this.audit.record(
         tx,
         [
           {
             conversationId: conversation.id,
             actorId: user.id,
-            action: state === 'published' ? 'statement.published' : 'statement.rejected',
+            action: 'statement.flagged',
+            targetType: 'statement',
+            targetId: record.id,
+            reason: request.text ? `${request.reason}: ${request.text}` : request.reason,
+          },
+        ],
+        now,
+      );
+
+      return this.events.append(tx, conversation.id, [this.queueChanged(record, 'flagged')], now);
+    });
+    this.notices.publish(conversation.id, seq);
+
+    return { statementId: record.id, reason: request.reason };
+  }
+
+  /**
+   * A facilitator's decision on a statement in the queue. Held: publish or reject. Flagged:
+   * publish keeps it (the flags are rejected), reject takes it out of voting (they are upheld).
+   */
+  async decide(user: User, statementId: string, request: StatementDecisionRequest) {
+    const { record, conversation } = await this.load(user, statementId);
+    assertFacilitator(user, conversation);
+    const state: StatementState = request.decision === 'publish' ? 'published' : 'rejected';
+    if (record.state === state && !record.flaggedAt) return toStatement(record, user);
+
+    const now = this.clock.now();
+    const seq = await this.database.transaction(async (tx) => {
+      await this.records.lock(tx, conversation.id);
+      const flags = await this.statements.settleFlags(
+        tx,
+        record.id,
+        state === 'published' ? 'rejected' : 'upheld',
+        now,
+      );
+      if (record.state !== state) await this.statements.decide(tx, record.id, state, user.id, now);
+      await this.audit.record(
+        tx,
+        [
+          {
+            conversationId: conversation.id,
+            actorId: user.id,
+            action: decisionAction(record.state, state),
             targetType: 'statement',
             targetId: record.id,
             reason: request.reason ?? null,
-            before: { state: record.state },
+            before: { state: record.state, openFlags: flags },
             after: { state },
           },
         ],
         now,
       );
-      if (state !== 'published') return 0;
+      const events: NewEvent[] = [this.queueChanged(record, 'decided')];
+      if (state === 'published' && record.state !== 'published') {
+        events.push({
+          type: 'statement.created',
+          payload: { statementId: record.id, state: 'published' },
+          topicId: null,
+          audience: 'public',
+        });
+      }
 
-      return this.events.append(
-        tx,
-        conversation.id,
-        [
-          {
-            type: 'statement.created',
-            payload: { statementId: record.id, state: 'published' },
-            topicId: null,
-            audience: 'public',
-          },
-        ],
-        now,
-      );
+      return this.events.append(tx, conversation.id, events, now);
     });
     this.notices.publish(conversation.id, seq);
-    this.requestMap(conversation.id);
+    if (record.state !== state) this.requestMap(conversation.id);
 
     return toStatement((await this.statements.find(record.id, user.id))!, user);
+  }
+
+  private queueChanged(
+    record: Pick<StatementRecord, 'id' | 'conversationId'>,
+    change: 'held' | 'flagged' | 'decided',
+  ): NewEvent {
+    return {
+      type: 'moderation.queue.changed',
+      payload: {
+        conversationId: record.conversationId,
+        commentIds: [],
+        statementIds: [record.id],
+        change,
+      },
+      topicId: null,
+      audience: 'facilitators',
+    };
   }
 
   private async load(viewer: User | null, statementId: string) {
