@@ -47,7 +47,12 @@ describe('moderation', () => {
 
     const held = await post(author, topic.id, 'Паркове навсякъде');
 
-    expect(held.moderation).toEqual({ state: 'pending', reason: null, isRedacted: false });
+    expect(held.moderation).toEqual({
+      state: 'pending',
+      reason: null,
+      isRedacted: false,
+      appeal: null,
+    });
     const listed = await citizen.client.get(`/api/topics/${topic.id}/comments`);
     expect((listed.body as { items: Comment[] }).items).toEqual([]);
     expect((await citizen.client.get(`/api/comments/${held.id}`)).status).toBe(404);
@@ -153,6 +158,50 @@ describe('moderation', () => {
     expect(seen.map((event) => event.type)).toEqual(
       expect.arrayContaining(['comment.hidden', 'comment.restored']),
     );
+  });
+
+  it('shows the author where their appeal stands on every later read, and no one else', async () => {
+    const { facilitator, conversation, topic } = await fixtures.openTopic();
+    const colleague = await fixtures.person(['citizen', 'facilitator']);
+    await facilitator.client.post(`/api/conversations/${conversation.id}/facilitators`, {
+      userId: colleague.id,
+    });
+    const author = await fixtures.person();
+    const reader = await fixtures.person();
+    const comment = await post(author, topic.id, 'Остри думи');
+    const decisions = `/api/conversations/${conversation.id}/moderation/decisions`;
+    await facilitator.client.post(decisions, {
+      action: 'hide',
+      commentIds: [comment.id],
+      reason: 'offensive',
+    });
+    const appealOf = async (person: Person) => {
+      const read = await person.client.get(`/api/comments/${comment.id}`);
+
+      return (read.body as { comment: Comment }).comment.moderation.appeal;
+    };
+
+    const listed = async (person: Person) => {
+      const page = await person.client.get(`/api/topics/${topic.id}/comments`);
+
+      return (page.body as { items: Comment[] }).items.find((item) => item.id === comment.id)
+        ?.moderation.appeal;
+    };
+
+    const before = await appealOf(author);
+    await author.client.post(`/api/comments/${comment.id}/appeal`, { text: 'Не беше обидно' });
+    const open = [await appealOf(author), await listed(author), await appealOf(facilitator)];
+    const forReader = await appealOf(reader);
+    const restored = await colleague.client.post(decisions, {
+      action: 'restore',
+      commentIds: [comment.id],
+    });
+
+    expect(before).toBeNull();
+    expect(open).toEqual(['open', 'open', 'open']);
+    expect(forReader).toBeNull();
+    expect(restored.status).toBe(200);
+    expect(await appealOf(author)).toBe('restored');
   });
 
   it('applies a bulk decision to all comments or to none', async () => {

@@ -29,6 +29,8 @@ export const commentModeration = z.object({
   reason: z.enum(placeholderReasons).nullable(),
   /** True once a facilitator has cut personal data out of the text. */
   isRedacted: z.boolean(),
+  /** The author's appeal: `open` until decided; shown to the author and facilitators, else null. */
+  appeal: z.enum(['open', 'restored', 'upheld']).nullable(),
 });
 export type CommentModeration = z.infer<typeof commentModeration>;
 

@@ -32,6 +32,7 @@ export const enModeration = {
   'appeal.hint': 'You can appeal once. Another facilitator will read it.',
   'appeal.submit': 'Send appeal',
   'appeal.sent': 'Your appeal was sent. Another facilitator will look at it.',
+  'appeal.upheld': 'Another facilitator looked at your appeal and kept the comment hidden.',
   'slowMode.title': 'Slow mode: one comment every {seconds} seconds',
   'slowMode.reason': 'Why: {reason}',
   'slowMode.automatic': 'Switched on automatically because the topic got very busy.',

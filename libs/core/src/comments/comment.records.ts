@@ -26,6 +26,7 @@ export interface CommentRecord {
   moderationState: ModerationState;
   hiddenReason: PlaceholderReason | null;
   isRedacted: boolean;
+  appealOutcome: 'open' | 'restored' | 'upheld' | null;
 }
 
 export interface NewComment {

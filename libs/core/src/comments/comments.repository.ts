@@ -12,10 +12,11 @@ const select = `
          c.reply_count AS "replyCount", c.last_activity_at AS "lastActivityAt",
          c.created_at AS "createdAt", c.edited_at AS "editedAt", s.stance AS "myStance",
          c.moderation_state AS "moderationState", c.hidden_reason AS "hiddenReason",
-         c.redacted_at IS NOT NULL AS "isRedacted"
+         c.redacted_at IS NOT NULL AS "isRedacted", ap.outcome AS "appealOutcome"
     FROM comments c
     JOIN users u ON u.id = c.author_id
-    LEFT JOIN comment_stances s ON s.comment_id = c.id AND s.user_id = $1::uuid`;
+    LEFT JOIN comment_stances s ON s.comment_id = c.id AND s.user_id = $1::uuid
+    LEFT JOIN comment_appeals ap ON ap.comment_id = c.id`;
 
 export interface CommentListOptions {
   topicId: string;

@@ -40,6 +40,7 @@ export function toComment(
       state: record.moderationState,
       reason: record.moderationState === 'hidden' ? record.hiddenReason : null,
       isRedacted: record.isRedacted,
+      appeal: isFacilitator || isOwn ? record.appealOutcome : null,
     },
   };
 }

@@ -4,7 +4,10 @@ import { call, isApiError } from '../../api/client';
 import { errorMessage } from '../../i18n/errors';
 import { useT } from '../../i18n/i18n';
 
-/** The author of a hidden comment asks once for another look, by another facilitator. */
+/**
+ * The author of a hidden comment asks once for another look, by another facilitator; once asked,
+ * it shows where the appeal stands.
+ */
 export function AppealForm({ comment }: { comment: Comment }) {
   const t = useT();
   const id = useId();
@@ -35,7 +38,17 @@ export function AppealForm({ comment }: { comment: Comment }) {
     }
   };
 
-  if (isSent) {
+  // The server remembers the appeal, so it still shows after a reload.
+  const appeal = isSent ? 'open' : comment.moderation.appeal;
+  if (appeal === 'upheld') {
+    return (
+      <p className="notice" role="status">
+        {t('appeal.upheld')}
+      </p>
+    );
+  }
+
+  if (appeal !== null) {
     return (
       <p className="notice notice--success" role="status">
         {t('appeal.sent')}
