@@ -123,7 +123,8 @@ export class CommentEditingService {
   }
 
   private refreshThemes(conversationId: string, reason: string, changedIds: string[]) {
-    void this.themes.refresh(conversationId, reason, { changedIds }).catch((error: Error) => {
+    const change = { changedIds, isSweep: true };
+    void this.themes.refresh(conversationId, reason, change).catch((error: Error) => {
       this.logger.warn(`Could not queue theme placement: ${error.message}`);
     });
   }

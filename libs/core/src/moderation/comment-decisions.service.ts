@@ -76,7 +76,8 @@ export class CommentDecisionsService {
     this.notices.publish(conversation.id, seq);
     // One job covers them all: it places every published comment without a theme and takes
     // hidden ones out of theirs.
-    void this.themes.refresh(conversation.id, `decision-${seq}`).catch((error: Error) => {
+    const change = { isSweep: true };
+    void this.themes.refresh(conversation.id, `decision-${seq}`, change).catch((error: Error) => {
       this.logger.warn(`Could not queue theme placement: ${error.message}`);
     });
 

@@ -36,11 +36,23 @@ export class ThemePlacementService {
     const answer = job.answer && (await this.inputs.answerOf(job.answer.pollId, job.answer.userId));
     if (answer) changedIds.push(answer);
 
-    await this.placeNew(job.conversationId, job.isTimer ?? false, changedIds);
+    await this.placeNew(job.conversationId, {
+      isTimer: job.isTimer ?? false,
+      isSweep: job.isSweep ?? false,
+      changedIds,
+    });
   }
 
-  /** Idempotent: placing again what has a theme changes nothing; `changedIds` are input ids. */
-  async placeNew(conversationId: string, isTimer: boolean, changedIds: string[] = []) {
+  /**
+   * Idempotent: placing again what has a theme changes nothing; `changedIds` are input ids. The
+   * sweep for comments that left publication reads every member, so only changes that may
+   * unpublish a comment ask for it, not every new comment.
+   */
+  async placeNew(
+    conversationId: string,
+    options: { isTimer: boolean; isSweep: boolean; changedIds: string[] },
+  ) {
+    const { isTimer, changedIds } = options;
     const now = this.clock.now();
     const settings = await this.runs.findSettings(conversationId);
     if (!settings?.currentRunId) {
@@ -54,7 +66,7 @@ export class ThemePlacementService {
       const locked = await this.runs.lockSettings(tx, conversationId, now);
       // A run completed meanwhile: it placed these inputs itself.
       if (locked.currentRunId !== runId) return null;
-      const left = await this.themes.releaseGone(tx, conversationId);
+      const left = options.isSweep ? await this.themes.releaseGone(tx, conversationId) : 0;
       const changed = await this.themes.unplace(tx, conversationId, changedIds);
       const model = await this.placer.model(tx, runId);
       const placed = await this.placer.placeUnplaced(tx, conversationId, runId, model, now);

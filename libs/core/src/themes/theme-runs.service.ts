@@ -338,6 +338,7 @@ export class ThemeRunsService {
         .map((move) => ({ commentId: move.commentId, themeId: move.themeId, confidence: 1 }));
       await this.themes.assign(tx, conversationId, kept, 'moved', null, now, false);
       await this.themes.releaseRetired(tx, conversationId, now);
+      await this.themes.releaseGone(tx, conversationId);
 
       const cached = { model, themeIds: runThemes.map((row) => row.themeId) };
       const later = await this.placer.placeUnplaced(tx, conversationId, run.id, cached, now);

@@ -16,6 +16,8 @@ export interface ThemePlacementJob {
   isTimer?: boolean;
   /** Input ids whose text changed: they are placed again unless a person moved them. */
   changedIds?: string[];
+  /** Comments may have been hidden, held or withdrawn: take them out of their themes. */
+  isSweep?: boolean;
   /** A person's open answer to a poll, new or changed: placed (again) like a changed input. */
   answer?: { pollId: string; userId: string };
 }
@@ -64,7 +66,7 @@ export class ThemesQueue {
   async refresh(
     conversationId: string,
     reason: string,
-    change: Pick<ThemePlacementJob, 'changedIds' | 'answer'> = {},
+    change: Pick<ThemePlacementJob, 'changedIds' | 'answer' | 'isSweep'> = {},
   ): Promise<void> {
     await this.placement.add(
       'refresh',
