@@ -5,7 +5,7 @@ import { OpinionMapService } from '@razgovor/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSystem, type TestSystem } from '../../../test/support/system';
 import { ConversationFixtures, type Person } from '../../api/test/conversations.fixtures';
-import { seedThemeRun } from '../../api/test/insight/insight.fixtures';
+import { type SeededThemes, seedThemeRun } from '../../api/test/insight/insight.fixtures';
 import { People, webDist } from './support/people';
 
 describe('the insight report and exports in the browser', () => {
@@ -27,16 +27,16 @@ describe('the insight report and exports in the browser', () => {
       'SELECT id FROM comments WHERE conversation_id = $1 ORDER BY created_at, id',
       [world.conversation.id],
     );
-    await seedThemeRun(
+    const seeded = await seedThemeRun(
       fixtures,
       world.conversation.id,
       rows.map((row) => row.id),
     );
-    await seedPreferences();
+    await seedPreferences(seeded);
   });
 
   /** A poll answered by six people of Mladost and two of Bankya, and two camps on statements. */
-  async function seedPreferences() {
+  async function seedPreferences(seeded: SeededThemes) {
     const conversationId = world.conversation.id;
     const voters: Person[] = [];
     for (let index = 0; index < 8; index++) {
@@ -92,6 +92,24 @@ describe('the insight report and exports in the browser', () => {
       }
     }
 
+    const open = (
+      await world.facilitator.client.post(`/api/conversations/${conversationId}/polls`, {
+        kind: 'open',
+        question: { bg: 'Какво да промени програмата?', en: 'What should change?' },
+      })
+    ).body as Poll;
+    await voters[0].client.put(`/api/polls/${open.id}/answer`, {
+      kind: 'open',
+      text: 'Повече зеленина в парковете',
+    });
+    // Placed in the parks theme directly: the theme job's own tests cover placement.
+    await fixtures.sql(
+      `INSERT INTO comment_themes (answer_id, conversation_id, theme_id, confidence, source, run_id,
+                                   updated_at)
+       SELECT a.id, $2, $3, 0.9, 'run', $4, now() FROM poll_answers a WHERE a.poll_id = $1
+       ON CONFLICT (answer_id) DO UPDATE SET theme_id = $3, run_id = $4`,
+      [open.id, conversationId, seeded.themeIds[0], seeded.runId],
+    );
     await system.api.get(OpinionMapService).draw(conversationId);
   }
 
@@ -117,6 +135,9 @@ describe('the insight report and exports in the browser', () => {
     await editor.getByRole('button', { name: 'Преместване на дървета тротоари нагоре' }).click();
     // The map goes before the poll, and the analysts' tags show within each theme.
     const mapUp = editor.getByRole('button', { name: 'Преместване на Карта на мненията нагоре' });
+    const chosen = editor.locator('section[aria-labelledby="editor-preferences"] ol > li');
+    await mapUp.click();
+    await expect.poll(() => chosen.nth(1).textContent()).toContain('Карта на мненията');
     await mapUp.click();
     await expect.poll(() => mapUp.isDisabled()).toBe(true);
     // The radio follows the saved draft, so it turns on once the server has the change.
@@ -138,7 +159,7 @@ describe('the insight report and exports in the browser', () => {
     expect(await page.getByRole('img', { name: /По райони/ }).count()).toBeGreaterThan(0);
 
     const preferences = page.locator('section[aria-labelledby="report-preferences"]');
-    const poll = preferences.locator('.report__poll');
+    const poll = preferences.locator('.report__poll').filter({ hasText: 'Кой да предлага' });
     await poll.getByRole('heading', { name: 'Кой да предлага проекти?' }).waitFor();
     expect(await poll.locator('.bars__bar').count()).toBe(2);
     expect(await poll.locator('.bars__labels').textContent()).toContain('Всеки жител 6 (75%)');
@@ -153,6 +174,12 @@ describe('the insight report and exports in the browser', () => {
     expect(order.indexOf('Картата на мненията')).toBeLessThan(
       order.indexOf('Кой да предлага проекти?'),
     );
+    const answered = preferences.locator('.report__poll').filter({ hasText: 'Какво да промени' });
+    await answered
+      .locator('.report__answer-themes')
+      .getByRole('link', { name: 'Паркове и пейки' })
+      .click();
+    await page.waitForURL(/#theme-/);
     const parks = page.locator('.report__theme').nth(1);
     expect(await parks.locator('.report__tags').textContent()).toContain('Зеленина 1');
     await page.getByRole('link', { name: 'Вижте го в разговора' }).first().click();

@@ -184,7 +184,12 @@ export const themeRunInfo = z.object({
 export type ThemeRunInfo = z.infer<typeof themeRunInfo>;
 
 /** A poll's results as the report shows them: the poll, its tally and its breakdowns. */
-export const reportPoll = z.object({ poll, results: pollResults });
+export const reportPoll = z.object({
+  poll,
+  results: pollResults,
+  /** Open answers: the visible themes their texts were placed in, with how many answers each. */
+  themes: z.array(z.object({ id: z.string(), label: bilingualText, answers: z.number().int() })),
+});
 export type ReportPoll = z.infer<typeof reportPoll>;
 
 export const reportPreference = z.discriminatedUnion('type', [

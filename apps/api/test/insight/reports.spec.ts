@@ -179,6 +179,7 @@ describe('insight reports', () => {
 
   describe('with polls, a survey and the opinion map', () => {
     let poll: Poll;
+    let open: Poll;
     let survey: Survey;
     let statements: Statement[];
 
@@ -202,6 +203,27 @@ describe('insight reports', () => {
           optionId: poll.options[index < 6 ? 0 : 1].id,
         });
       }
+
+      open = (
+        await facilitator.client.post(`/api/conversations/${conversationId}/polls`, {
+          kind: 'open',
+          question: { bg: 'Какво да промени програмата?', en: 'What should the programme change?' },
+        })
+      ).body as Poll;
+      for (const author of authors.slice(0, 3)) {
+        await author.client.put(`/api/polls/${open.id}/answer`, {
+          kind: 'open',
+          text: 'Повече зеленина в парковете',
+        });
+      }
+
+      // Placed in the parks theme as the theme job places answers (its own tests cover that).
+      await fixtures.sql(
+        `INSERT INTO comment_themes (answer_id, conversation_id, theme_id, confidence, source,
+                                     run_id, updated_at)
+         SELECT a.id, $2, $3, 0.9, 'run', $4, now() FROM poll_answers a WHERE a.poll_id = $1`,
+        [open.id, conversationId, seeded.themeIds[0], seeded.runId],
+      );
 
       survey = (
         await facilitator.client.post(`/api/conversations/${conversationId}/surveys`, {
@@ -270,6 +292,7 @@ describe('insight reports', () => {
       expect(draft.preferences).toBeNull();
       expect(draft.availablePreferences.map((item) => item.choice)).toEqual([
         { type: 'poll', id: poll.id },
+        { type: 'poll', id: open.id },
         { type: 'survey', id: survey.id },
         { type: 'map' },
       ]);
@@ -278,6 +301,7 @@ describe('insight reports', () => {
           { type: 'map' },
           { type: 'survey', id: survey.id },
           { type: 'poll', id: poll.id },
+          { type: 'poll', id: open.id },
         ],
         tagMode: 'theme',
       });
@@ -286,9 +310,15 @@ describe('insight reports', () => {
         { type: 'map' },
         { type: 'survey', id: survey.id },
         { type: 'poll', id: poll.id },
+        { type: 'poll', id: open.id },
       ]);
       const report = (await system.client().get(reportPath())).body as InsightReport;
-      expect(report.preferences.map((section) => section.type)).toEqual(['map', 'survey', 'poll']);
+      expect(report.preferences.map((section) => section.type)).toEqual([
+        'map',
+        'survey',
+        'poll',
+        'poll',
+      ]);
     });
 
     it('refuses a survey question or a poll of another conversation as a choice', async () => {
@@ -311,10 +341,9 @@ describe('insight reports', () => {
 
     it('carries the poll with its breakdowns, small cells suppressed', async () => {
       const report = (await system.client().get(reportPath())).body as InsightReport;
-      const section = report.preferences.find((item) => item.type === 'poll') as Extract<
-        ReportPreference,
-        { type: 'poll' }
-      >;
+      const section = report.preferences.find(
+        (item) => item.type === 'poll' && item.poll.id === poll.id,
+      ) as Extract<ReportPreference, { type: 'poll' }>;
 
       expect(section.poll.question.bg).toBe('Кой да предлага проекти?');
       expect(section.poll.myAnswer).toBeNull();
@@ -332,6 +361,26 @@ describe('insight reports', () => {
       expect(
         section.results.breakdowns.gender.find((group) => group.value === 'man'),
       ).toMatchObject({ suppressed: true, tally: null });
+    });
+
+    it('counts open answers and names the themes they were placed in, not their texts', async () => {
+      const report = (await system.client().get(reportPath())).body as InsightReport;
+      const section = report.preferences.find(
+        (item) => item.type === 'poll' && item.poll.id === open.id,
+      ) as Extract<ReportPreference, { type: 'poll' }>;
+
+      expect(section.results.overall.respondents).toBe(3);
+      expect(section.themes).toEqual([
+        {
+          id: seeded.themeIds[0],
+          label: { bg: 'Паркове и пейки', en: 'Parks and benches' },
+          answers: 3,
+        },
+      ]);
+      expect(JSON.stringify(section)).not.toContain('Повече зеленина');
+      expect((await system.client().get(`${reportPath()}.md?lang=en`)).body).toContain(
+        'Themes the answers were placed in: Parks and benches (3).',
+      );
     });
 
     it('carries the survey shift overall and for the people who answered both runs', async () => {

@@ -140,4 +140,6 @@ export const bgInsight = {
   'editor.tagMode.none': 'Без етикети',
   'editor.tagMode.overall': 'Етикети за всички коментари',
   'editor.tagMode.theme': 'Етикети във всяка тема',
+  'report.openPlaced': 'Теми, в които попаднаха отговорите',
+  'report.openAnswers': '(отговори: {count})',
 };

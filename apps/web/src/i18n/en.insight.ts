@@ -141,4 +141,6 @@ export const enInsight = {
   'editor.tagMode.none': 'Do not show tags',
   'editor.tagMode.overall': 'Show tags over all comments',
   'editor.tagMode.theme': 'Show tags within each theme',
+  'report.openPlaced': 'Themes the answers were placed in',
+  'report.openAnswers': '({count} answers)',
 };

@@ -35,7 +35,12 @@ function pollOf(kind: PollKind, extra: Partial<Poll> = {}): Poll {
 }
 
 /** `count` people of Mladost answering alike, and one of Bankya. */
-function section(poll: Poll, items: Respondent['items'], count = 6): ReportPreference {
+function section(
+  poll: Poll,
+  items: Respondent['items'],
+  count = 6,
+  themes: Extract<ReportPreference, { type: 'poll' }>['themes'] = [],
+): ReportPreference {
   const people = Array.from({ length: count }, (_, index) => ({
     userId: `u${index}`,
     district: 'mladost',
@@ -49,7 +54,7 @@ function section(poll: Poll, items: Respondent['items'], count = 6): ReportPrefe
     people,
   );
 
-  return { type: 'poll', poll, results };
+  return { type: 'poll', poll, results, themes };
 }
 
 describe('preferencesMarkdown', () => {
@@ -97,10 +102,12 @@ describe('preferencesMarkdown', () => {
   });
 
   it('counts open answers and points to the themes they feed, without their texts', () => {
-    const lines = preferencesMarkdown([section(pollOf('open'), [])], 'en');
+    const themes = [{ id: 't', label: { bg: 'Паркове', en: 'Parks' }, answers: 4 }];
+    const lines = preferencesMarkdown([section(pollOf('open'), [], 6, themes)], 'en');
 
     expect(lines.join('\n')).toContain('7 people wrote an answer');
     expect(lines.join('\n')).toContain('theme analysis');
+    expect(lines).toContain('Themes the answers were placed in: Parks (4).');
     expect(lines.some((line) => line.startsWith('|'))).toBe(false);
   });
 

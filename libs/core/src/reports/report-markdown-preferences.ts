@@ -25,6 +25,7 @@ const words = {
     mean: 'Средна оценка: {mean} (1 – несъгласен, 5 – съгласен).',
     scaleMean: 'Средна оценка',
     open: '{count} души написаха отговор; текстовете влизат в анализа на темите заедно с коментарите (вижте „Теми“).',
+    openThemes: 'Теми, в които попаднаха отговорите: {themes}.',
     fewer: 'скрито',
     notStated: 'не са посочили',
     district: 'Район',
@@ -65,6 +66,7 @@ const words = {
     mean: 'Average: {mean} (1 disagree, 5 agree).',
     scaleMean: 'Average',
     open: '{count} people wrote an answer; the texts go into the theme analysis with the comments (see "Themes").',
+    openThemes: 'Themes the answers were placed in: {themes}.',
     fewer: 'hidden',
     notStated: 'did not say',
     district: 'District',
@@ -131,14 +133,23 @@ export function preferencesMarkdown(sections: ReportPreference[], locale: Locale
 }
 
 function pollLines(
-  { poll, results }: ReportPoll,
+  { poll, results, themes }: ReportPoll,
   w: Words,
   locale: Locale,
   number: (value: number, digits?: number) => string,
   text: (value: { bg: string; en: string }) => string,
 ): string[] {
   const { overall } = results;
-  if (poll.kind === 'open') return [fill(w.open, { count: overall.respondents }), ''];
+  if (poll.kind === 'open') {
+    const placed = themes.map((theme) => `${cell(text(theme.label))} (${theme.answers})`);
+
+    return [
+      fill(w.open, { count: overall.respondents }),
+      ...(placed.length > 0 ? ['', fill(w.openThemes, { themes: placed.join(', ') })] : []),
+      '',
+    ];
+  }
+
   const lines = [fill(w.answered, { count: overall.respondents }), ''];
   const shown = (value: number | null, digits = 2) =>
     value === null ? w.fewer : number(value, digits);

@@ -20,6 +20,7 @@ import type { SurveyRecord, SurveysRepository } from '../preferences/surveys.rep
 import { pollResults } from '../preferences/tally';
 import { target } from '../preferences/targets';
 import type { StatementsRepository } from '../preferences/statements.repository';
+import type { ReportsRepository } from './reports.repository';
 
 type Available = ReportDraft['availablePreferences'][number];
 
@@ -45,6 +46,7 @@ export class ReportPreferences {
     private readonly statements: StatementsRepository,
     private readonly maps: OpinionMapService,
     private readonly clock: Clock,
+    private readonly reports: ReportsRepository,
   ) {}
 
   /** What may be chosen, in the order a report shows them when nothing was chosen. */
@@ -171,8 +173,17 @@ export class ReportPreferences {
     const now = this.clock.now();
     const status = pollStatus(poll, effectiveStatus(conversation, now), now);
     const results = pollResults(target(poll), await this.polls.respondents(poll.id));
+    const themes = poll.kind === 'open' ? await this.reports.answerThemes(poll.id) : [];
 
-    return { poll: toPoll(poll, status, null, results.overall), results };
+    return {
+      poll: toPoll(poll, status, null, results.overall),
+      results,
+      themes: themes.map((theme) => ({
+        id: theme.id,
+        label: { bg: theme.labelBg, en: theme.labelEn },
+        answers: theme.answers,
+      })),
+    };
   }
 
   /** From the first run to the latest, question by question (a new run keeps the positions). */

@@ -31,7 +31,14 @@ import { ReportsService } from './reports.service';
     },
     {
       provide: ReportPreferences,
-      inject: [PollsRepository, SurveysRepository, StatementsRepository, OpinionMapService, Clock],
+      inject: [
+        PollsRepository,
+        SurveysRepository,
+        StatementsRepository,
+        OpinionMapService,
+        Clock,
+        ReportsRepository,
+      ],
       useFactory: (...deps: ConstructorParameters<typeof ReportPreferences>) =>
         new ReportPreferences(...deps),
     },

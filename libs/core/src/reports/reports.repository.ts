@@ -11,6 +11,13 @@ export interface ReportRecord {
   tagMode: ReportTagMode;
 }
 
+export interface AnswerThemeRow {
+  id: string;
+  labelBg: string;
+  labelEn: string;
+  answers: number;
+}
+
 export interface TagCountRow {
   /** Null for the count over all public comments. */
   themeId: string | null;
@@ -200,6 +207,19 @@ export class ReportsRepository {
         GROUP BY ct.theme_id, g.id
         ORDER BY 5 DESC, 3, 2`,
       [conversationId, themeIds],
+    );
+  }
+
+  /** The visible themes that an open poll's answers were placed in, the largest first. */
+  answerThemes(pollId: string): Promise<AnswerThemeRow[]> {
+    return this.pool.rows<AnswerThemeRow>(
+      `SELECT th.id, coalesce(th.label_bg, th.auto_label) AS "labelBg",
+              coalesce(th.label_en, th.auto_label) AS "labelEn", count(*)::int AS answers
+         FROM comment_themes ct JOIN poll_answers a ON a.id = ct.answer_id
+         JOIN themes th ON th.id = ct.theme_id
+        WHERE a.poll_id = $1 AND NOT th.is_hidden
+        GROUP BY th.id ORDER BY 4 DESC, 2`,
+      [pollId],
     );
   }
 

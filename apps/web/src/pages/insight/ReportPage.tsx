@@ -115,7 +115,7 @@ export function ReportPage() {
             const districts = theme.districts.filter((row) => row.comments !== null);
 
             return (
-              <article key={theme.id} className="report__theme">
+              <article key={theme.id} id={`theme-${theme.id}`} className="report__theme">
                 <h3>{pick(theme.label, locale)}</h3>
                 <p>
                   {t('report.themeSize', { count: theme.size, share: percent(theme.share) })}{' '}
@@ -181,7 +181,10 @@ export function ReportPage() {
           </section>
         )}
 
-        <ReportPreferences sections={report.preferences} />
+        <ReportPreferences
+          sections={report.preferences}
+          themeIds={report.themes.map((theme) => theme.id)}
+        />
 
         <section aria-labelledby="report-decisions">
           <h2 id="report-decisions">{t('report.youSaidWeDid')}</h2>

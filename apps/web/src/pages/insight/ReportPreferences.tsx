@@ -19,7 +19,8 @@ const dimensionKeys = {
 } as const satisfies Record<(typeof breakdownDimensions)[number], MessageKey>;
 
 /** One poll's chart and its breakdowns, all three shown so that the printed report has them. */
-function PollResultsBlock({ item, heading }: { item: ReportPoll; heading: 'h3' | 'h4' }) {
+function PollResultsBlock(props: { item: ReportPoll; heading: 'h3' | 'h4'; themeIds: string[] }) {
+  const { item, heading, themeIds } = props;
   const { t, locale } = useI18n();
   const { poll, results } = item;
   const Heading = heading;
@@ -33,9 +34,27 @@ function PollResultsBlock({ item, heading }: { item: ReportPoll; heading: 'h3' |
       </p>
       <ResultBars poll={poll} tally={results.overall} />
       {poll.kind === 'open' ? (
-        <p>
-          <a href="#report-themes">{t('report.openThemes')}</a>
-        </p>
+        item.themes.length > 0 ? (
+          <div className="report__answer-themes">
+            <h5>{t('report.openPlaced')}</h5>
+            <ul>
+              {item.themes.map((theme) => (
+                <li key={theme.id}>
+                  {themeIds.includes(theme.id) ? (
+                    <a href={`#theme-${theme.id}`}>{pick(theme.label, locale)}</a>
+                  ) : (
+                    pick(theme.label, locale)
+                  )}{' '}
+                  {t('report.openAnswers', { count: theme.answers })}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : (
+          <p>
+            <a href="#report-themes">{t('report.openThemes')}</a>
+          </p>
+        )
       ) : (
         breakdownDimensions
           .filter((dimension) => results.breakdowns[dimension].length > 0)
@@ -54,7 +73,8 @@ function PollResultsBlock({ item, heading }: { item: ReportPoll; heading: 'h3' |
 }
 
 /** The polls, surveys and opinion map a facilitator placed in the report, in their order. */
-export function ReportPreferences({ sections }: { sections: ReportPreference[] }) {
+export function ReportPreferences(props: { sections: ReportPreference[]; themeIds: string[] }) {
+  const { sections, themeIds } = props;
   const { t, locale } = useI18n();
   if (sections.length === 0) return null;
 
@@ -64,7 +84,14 @@ export function ReportPreferences({ sections }: { sections: ReportPreference[] }
       <p className="meta">{t('report.preferencesNote')}</p>
       {sections.map((section) => {
         if (section.type === 'poll') {
-          return <PollResultsBlock key={section.poll.id} item={section} heading="h3" />;
+          return (
+            <PollResultsBlock
+              key={section.poll.id}
+              item={section}
+              heading="h3"
+              themeIds={themeIds}
+            />
+          );
         }
 
         if (section.type === 'survey') {
@@ -73,7 +100,12 @@ export function ReportPreferences({ sections }: { sections: ReportPreference[] }
               <h3>{pick(section.title, locale)}</h3>
               <p className="meta">{t('report.surveyRuns', { runs: section.runs })}</p>
               {section.questions.map((question) => (
-                <PollResultsBlock key={question.poll.id} item={question} heading="h4" />
+                <PollResultsBlock
+                  key={question.poll.id}
+                  item={question}
+                  heading="h4"
+                  themeIds={themeIds}
+                />
               ))}
               {section.shift && (
                 <>
