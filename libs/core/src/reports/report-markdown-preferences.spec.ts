@@ -89,7 +89,7 @@ describe('preferencesMarkdown', () => {
     expect(lines).toContain('| Училища | 0 | 0 |');
   });
 
-  it('gives a scale its counts per value and its mean, with the small group hidden', () => {
+  it('gives a scale its counts per value and its mean, with small groups hidden', () => {
     const lines = preferencesMarkdown(
       [section(pollOf('scale'), [{ optionId: null, value: 4 }])],
       'bg',
@@ -97,8 +97,10 @@ describe('preferencesMarkdown', () => {
 
     expect(lines).toContain('| 4 | 7 |');
     expect(lines).toContain('Средна оценка: 4 (1 – несъгласен, 5 – съгласен).');
-    expect(lines).toContain('| Младост | 6 | 4 |');
-    expect(lines).toContain('| Банкя | под 5 | – |');
+    // Bankya's one person is hidden, and so is Mladost, which the total would otherwise give away.
+    expect(lines).toContain('| Младост | скрито | – |');
+    expect(lines).toContain('| Банкя | скрито | – |');
+    expect(lines).toContain('| не са посочили | 7 | 4 |');
   });
 
   it('counts open answers and points to the themes they feed, without their texts', () => {
@@ -120,6 +122,7 @@ describe('preferencesMarkdown', () => {
 
     expect(lines).toContain('| Паркове | 7 | 100% |');
     expect(lines).toContain('| Улици | 0 | 0% |');
-    expect(lines).toContain('| Mladost | 6 | 6 | under 5 | 6 |');
+    expect(lines).toContain('| Mladost | hidden | – | – | – |');
+    expect(lines).toContain('| did not say | 7 | 7 | 0 | 7 |');
   });
 });
