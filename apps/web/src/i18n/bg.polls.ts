@@ -122,6 +122,11 @@ export const bgPolls = {
   'opinions.pending': 'Твърдения, чакащи преглед ({count})',
   'opinions.publish': 'Публикувай',
   'opinions.reject': 'Отхвърли',
+  'opinions.queueTitle': 'Чакащи твърдения ({count})',
+  'opinions.queueHeld': 'Задържано: {reason}',
+  'opinions.queueFlagged': 'Докладвано {count} пъти',
+  'opinions.keep': 'Остави',
+  'opinions.flagTitle': 'Докладвайте това твърдение на фасилитаторите',
   'opinions.mapTitle': 'Картата на мненията',
   'opinions.noMap': 'Картата се появява, когато достатъчно хора гласуват.',
   'opinions.mapMeta':

@@ -4,8 +4,11 @@ import { call, isApiError } from '../../api/client';
 import { errorMessage } from '../../i18n/errors';
 import { useT } from '../../i18n/i18n';
 
-/** "Report" on a comment: a modal dialog with the reasons; one report per person and comment. */
-export function FlagButton({ comment }: { comment: Comment }) {
+/**
+ * "Report" on a comment or a statement: a modal dialog with the reasons; one report per person
+ * and comment or statement.
+ */
+export function FlagButton(target: { comment: Comment } | { statementId: string }) {
   const t = useT();
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -34,10 +37,10 @@ export function FlagButton({ comment }: { comment: Comment }) {
     setFailure(null);
     try {
       const trimmed = text.trim();
-      await call('flagComment', {
-        params: { id: comment.id },
-        body: { reason, ...(trimmed && { text: trimmed }) },
-      });
+      const body = { reason, ...(trimmed && { text: trimmed }) };
+      if ('comment' in target)
+        await call('flagComment', { params: { id: target.comment.id }, body });
+      else await call('flagStatement', { params: { id: target.statementId }, body });
       setFlagged(true);
       close();
     } catch (error) {
@@ -74,7 +77,9 @@ export function FlagButton({ comment }: { comment: Comment }) {
       </button>
       <dialog ref={dialog} className="dialog" aria-labelledby={`${id}-title`}>
         <form onSubmit={(event) => void submit(event)} noValidate>
-          <h2 id={`${id}-title`}>{t('flag.title')}</h2>
+          <h2 id={`${id}-title`}>
+            {'comment' in target ? t('flag.title') : t('opinions.flagTitle')}
+          </h2>
           <fieldset className="fieldset">
             <legend>{t('flag.reason')}</legend>
             {flagReasons.map((option) => (

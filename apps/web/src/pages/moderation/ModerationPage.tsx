@@ -18,6 +18,7 @@ import { pick, plural } from '../../talk/text';
 import { FacilitatorOnly } from './FacilitatorOnly';
 import { ModerationNav } from './ModerationNav';
 import { QueueCard, type Decision } from './QueueCard';
+import { StatementQueue } from './StatementQueue';
 import { useConversation, type ConversationWithTopics } from './useConversation';
 import { useQueue } from './useQueue';
 
@@ -222,7 +223,10 @@ function Console({ data, me }: { data: ConversationWithTopics; me: Me }) {
           </button>
         </section>
       )}
-      {queue.items && items.length === 0 && <p>{t('queue.empty')}</p>}
+      <StatementQueue items={queue.statements} onDecided={queue.reload} />
+      {queue.items && items.length === 0 && queue.statements.length === 0 && (
+        <p>{t('queue.empty')}</p>
+      )}
       <ul className="queue" onKeyDown={handleKey}>
         {items.map((item) => (
           <li key={item.comment.id}>

@@ -1,4 +1,9 @@
-import type { QueueItem, QueueQuery, ServerEventEnvelope } from '@razgovor/contracts';
+import type {
+  QueueItem,
+  QueueQuery,
+  ServerEventEnvelope,
+  StatementQueueItem,
+} from '@razgovor/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { call } from '../../api/client';
 import { followConversation } from '../../live/socket';
@@ -14,6 +19,8 @@ const liveTypes = new Set<ServerEventEnvelope['type']>([
 
 export interface Queue {
   items: QueueItem[] | null;
+  /** Held and reported statements of the conversation, all of them. */
+  statements: StatementQueueItem[];
   total: number;
   error: unknown;
   /** Counts live reloads, so the page can announce them. */
@@ -24,6 +31,7 @@ export interface Queue {
 /** The review queue, reloaded whenever the conversation's moderation changes live. */
 export function useQueue(conversationId: string | undefined, query: QueueQuery): Queue {
   const [items, setItems] = useState<QueueItem[] | null>(null);
+  const [statements, setStatements] = useState<StatementQueueItem[]>([]);
   const [total, setTotal] = useState(0);
   const [error, setError] = useState<unknown>(null);
   const [liveUpdates, setLiveUpdates] = useState(0);
@@ -41,6 +49,7 @@ export function useQueue(conversationId: string | undefined, query: QueueQuery):
       // Answers can overtake each other; only the newest request may set the list.
       if (ticket !== latest.current) return;
       setItems(page.items);
+      setStatements(page.statements);
       setTotal(page.total);
       setError(null);
     } catch (failure) {
@@ -71,5 +80,5 @@ export function useQueue(conversationId: string | undefined, query: QueueQuery):
     };
   }, [conversationId, reload]);
 
-  return { items, total, error, liveUpdates, reload };
+  return { items, statements, total, error, liveUpdates, reload };
 }

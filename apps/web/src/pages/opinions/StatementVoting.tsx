@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { call } from '../../api/client';
 import { errorMessage } from '../../i18n/errors';
 import { useT } from '../../i18n/i18n';
+import { FlagButton } from '../moderation/FlagDialog';
 
 interface StatementVotingProps {
   next: NextStatement | null;
@@ -58,6 +59,7 @@ export function StatementVoting({ next, onVoted }: StatementVotingProps) {
               </button>
             ))}
           </div>
+          {!statement.isMine && <FlagButton key={statement.id} statementId={statement.id} />}
         </>
       ) : (
         <p>{t('opinions.allVoted')}</p>
