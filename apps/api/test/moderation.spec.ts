@@ -1,4 +1,4 @@
-import type { AuditPage, Comment, Ledger, QueuePage } from '@razgovor/contracts';
+import type { AuditPage, Comment, Ledger, NotificationList, QueuePage } from '@razgovor/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSystem, type TestSystem } from '../../../test/support/system';
 import { ConversationFixtures, type Person } from './conversations.fixtures';
@@ -292,6 +292,35 @@ describe('moderation', () => {
         expect.objectContaining({ type: 'moderation.warned', note: 'Моля, без обиди' }),
       ]),
     });
+  });
+
+  it('tells a muted person when the mute ends, and the earlier end once it is lifted', async () => {
+    const { facilitator, conversation, topic } = await fixtures.openTopic();
+    const person = await fixtures.person();
+    const people = `/api/conversations/${conversation.id}/moderation/people/${person.id}`;
+    const muteNotice = async () => {
+      const notes = await person.client.get('/api/me/notifications');
+
+      return (notes.body as NotificationList).items.find(
+        (item) => item.type === 'moderation.muted',
+      );
+    };
+
+    const muted = await facilitator.client.post(people, {
+      action: 'mute',
+      reason: 'Обиди',
+      days: 3,
+    });
+    const refused = await person.client.post(`/api/topics/${topic.id}/comments`, { body: 'Аз' });
+    const notice = await muteNotice();
+    await facilitator.client.post(people, { action: 'unmute', reason: 'Извини се' });
+    const lifted = await muteNotice();
+
+    const until = (muted.body as { until: string }).until;
+    expect(Date.parse(until) - Date.parse(notice!.createdAt)).toBe(3 * 24 * 3600 * 1000);
+    expect(notice!.until).toBe(until);
+    expect((refused.body as { details: { until: string } }).details.until).toBe(until);
+    expect(Date.parse(lifted!.until!)).toBeLessThan(Date.parse(until));
   });
 
   it('answers 429 SLOW_MODE with Retry-After, by hand and when a topic heats up', async () => {

@@ -313,6 +313,8 @@ export const notification = z.object({
    * `moderation.appeal_decided`; null otherwise.
    */
   note: z.string().nullable(),
+  /** With `moderation.muted`: when the mute ends (or ended, if lifted early); null otherwise. */
+  until: z.string().nullable(),
   createdAt: z.string(),
   readAt: z.string().nullable(),
 });

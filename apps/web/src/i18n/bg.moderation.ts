@@ -57,6 +57,7 @@ export const bgModeration = {
   'sanction.muted':
     'Фасилитаторите ви заглушиха за известно време: не можете да пишете в този разговор.',
   'sanction.removed': 'Фасилитаторите ви отстраниха от разговор.',
+  'sanction.mutedUntil': 'Можете да пишете отново от {until}.',
   'sanction.reason': 'Тяхната причина: {reason}',
   'sanction.understood': 'Прочетох',
   'moderation.navLabel': 'Модерация',

@@ -54,6 +54,7 @@ export const enModeration = {
   'sanction.warned': 'The facilitators warned you.',
   'sanction.muted': 'The facilitators muted you for a while: you cannot post in this conversation.',
   'sanction.removed': 'The facilitators removed you from a conversation.',
+  'sanction.mutedUntil': 'You can post again from {until}.',
   'sanction.reason': 'Their reason: {reason}',
   'sanction.understood': 'I have read this',
   'moderation.navLabel': 'Moderation',

@@ -22,13 +22,23 @@ interface NotificationRow {
   summaryId: string | null;
   actorName: string | null;
   note: string | null;
+  until: Date | null;
   createdAt: Date;
   readAt: Date | null;
 }
 
+// A mute's notice and its sanction are written in one transaction at the same instant; the end
+// is read back from the sanction, so a mute lifted early shows when it really ended.
+const muteEnd = `CASE WHEN n.type = 'moderation.muted' THEN (
+    SELECT least(s.until, s.lifted_at) FROM conversation_sanctions s
+     WHERE s.conversation_id = n.conversation_id AND s.user_id = n.user_id
+       AND s.action = 'mute' AND s.created_at = n.created_at
+     LIMIT 1) END`;
+
 const columns = `n.id, n.user_id AS "userId", n.type, n.conversation_id AS "conversationId",
   n.topic_id AS "topicId", n.comment_id AS "commentId", n.summary_id AS "summaryId",
-  a.display_name AS "actorName", n.note, n.created_at AS "createdAt", n.read_at AS "readAt"`;
+  a.display_name AS "actorName", n.note, n.created_at AS "createdAt", n.read_at AS "readAt",
+  ${muteEnd} AS until`;
 
 export class NotificationsRepository {
   constructor(private readonly pool: Sql) {}
@@ -113,6 +123,7 @@ function toNotification(row: NotificationRow): Notification {
     summaryId: row.summaryId,
     actorName: row.actorName,
     note: row.note,
+    until: row.until?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     readAt: row.readAt?.toISOString() ?? null,
   };

@@ -28,6 +28,7 @@ export function SanctionBanner() {
               <strong>{t(titles[item.type]!)}</strong>{' '}
               <time dateTime={item.createdAt}>{formatDate(item.createdAt)}</time>
             </p>
+            {item.until && <p>{t('sanction.mutedUntil', { until: formatDate(item.until) })}</p>}
             {item.note && <p>{t('sanction.reason', { reason: item.note })}</p>}
           </div>
         ))}
