@@ -80,6 +80,9 @@ describe('moderating a conversation in the browser', () => {
     await authorPage.getByRole('button', { name: 'Изпрати жалбата' }).click();
     await authorPage.getByText('Жалбата е изпратена.').waitFor();
     expect(await authorPage.getByRole('button', { name: 'Обжалвай решението' }).count()).toBe(0);
+    await authorPage.reload();
+    await authorPage.getByText('Жалбата е изпратена.').waitFor();
+    expect(await authorPage.getByRole('button', { name: 'Обжалвай решението' }).count()).toBe(0);
 
     const appealed = firstPage.getByRole('article', { name: /Обжалван/ });
     await appealed.getByText('друг фасилитатор решава жалбата').waitFor();
