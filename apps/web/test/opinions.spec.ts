@@ -94,4 +94,36 @@ describe('statements voted in the browser and the opinion map watched live', () 
       })
       .toContain('от гласовете на 11 души');
   });
+
+  it('lets a voter report a statement that the open console of a facilitator shows and keeps', async () => {
+    const author = await fixtures.person();
+    const reported = (
+      await author.client.post(`/api/conversations/${conversationId}/statements`, {
+        body: 'Парите да отидат за реклама',
+      })
+    ).body as Statement;
+    const desk = await people.page(facilitator);
+    await desk.goto(`${system.url}/conversations/${slug}/moderation`);
+    await desk.getByRole('heading', { level: 1 }).first().waitFor();
+
+    const voter = await people.page(await fixtures.person());
+    await voter.goto(`${system.url}/conversations/${slug}/opinions`);
+    const shown = voter.locator(`.voting__statement[data-statement-id="${reported.id}"]`);
+    await shown.waitFor();
+    await voter.getByRole('button', { name: 'Сигнализирай' }).click();
+    const dialog = voter.getByRole('dialog');
+    await dialog.getByLabel('Обидно или лична нападка').check();
+    await dialog.getByRole('button', { name: 'Изпрати сигнала' }).click();
+    await voter.getByText('Сигнализирано.', { exact: false }).waitFor();
+
+    const item = desk.locator(`li[data-statement-id="${reported.id}"]`);
+    await item.getByText('Докладвано 1 пъти').waitFor({ timeout: 15_000 });
+    await item.getByRole('button', { name: 'Остави' }).click();
+    await item.waitFor({ state: 'detached' });
+    const [row] = await fixtures.sql<{ action: string }>(
+      `SELECT action FROM audit_log WHERE target_id = $1 ORDER BY created_at DESC LIMIT 1`,
+      [reported.id],
+    );
+    expect(row!.action).toBe('statement.kept');
+  });
 });
