@@ -55,9 +55,19 @@ export class Database {
 }
 
 const uniqueViolation = '23505';
+const deadlock = '40P01';
 
-export function isUniqueViolation(error: unknown): boolean {
+function hasCode(error: unknown, code: string): boolean {
   const failure = (error ?? {}) as { driverError?: { code?: string }; code?: string };
 
-  return failure.code === uniqueViolation || failure.driverError?.code === uniqueViolation;
+  return failure.code === code || failure.driverError?.code === code;
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  return hasCode(error, uniqueViolation);
+}
+
+/** PostgreSQL chose this transaction to end a deadlock: it was rolled back whole, so it may run again. */
+export function isDeadlock(error: unknown): boolean {
+  return hasCode(error, deadlock);
 }

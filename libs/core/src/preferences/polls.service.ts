@@ -20,7 +20,7 @@ import {
 import type { ConversationsRepository } from '../conversations/conversations.repository';
 import type { ConversationsService } from '../conversations/conversations.service';
 import type { TopicsRepository } from '../conversations/topics.repository';
-import type { Database, Sql } from '../database/sql';
+import { type Database, isDeadlock, type Sql } from '../database/sql';
 import { AppError } from '../errors/app-error';
 import type { EventNotices } from '../events/event-notices';
 import type { EventsRepository } from '../events/events.repository';
@@ -239,17 +239,21 @@ export class PollsService {
     const language = detected === null ? null : detected === 'other' ? 'bg' : detected;
     if (text) await this.gate.checkContent(conversation.id, text);
 
-    const { seq, current, locked } = await this.database.transaction(async (tx) => {
-      const current = (await this.records.lock(tx, conversation.id))!;
+    const { seq, current, locked } = await this.recordAnswer(async (tx) => {
       const locked = (await this.polls.lock(tx, poll.id))!;
       const now = this.clock.now();
-      assertAnswerable(pollStatus(locked, effectiveStatus(current, now), now));
+      assertAnswerable(pollStatus(locked, effectiveStatus(conversation, now), now));
       const isNew = await this.polls.putAnswer(
         tx,
         { pollId: poll.id, userId: user.id, answer, text, language, items },
         now,
       );
       const respondents = await this.polls.addRespondents(tx, poll.id, isNew ? 1 : 0);
+      // The conversation row carries the event counter that every write of the conversation
+      // takes, so it is locked last and held only for the event; the status is checked again
+      // under it, so an answer never lands after the conversation closed.
+      const current = (await this.records.lock(tx, conversation.id))!;
+      assertAnswerable(pollStatus(locked, effectiveStatus(current, now), now));
 
       const seq = await this.events.append(
         tx,
@@ -278,6 +282,21 @@ export class PollsService {
 
     // Presented from the rows read under the locks: reading them again would only cost time.
     return (await this.present(user, current, [locked]))[0]!;
+  }
+
+  /**
+   * An answer takes the poll's row before the conversation's, the reverse of a facilitator's
+   * change to a poll, so the two can meet in a deadlock; PostgreSQL then rolls one back whole and
+   * the answer is simply written again.
+   */
+  private async recordAnswer<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.database.transaction(work);
+      } catch (error) {
+        if (!isDeadlock(error) || attempt >= 3) throw error;
+      }
+    }
   }
 
   async results(viewer: User | null, pollId: string): Promise<PollResults> {
