@@ -2,8 +2,8 @@ import type { ExportJob, ExportTable } from '@razgovor/contracts';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { expect } from 'vitest';
-import yauzl from 'yauzl';
 import type { TestSystem } from '../../../../test/support/system';
+import { unzip } from '../../../../test/support/unzip';
 import type { Person } from '../conversations.fixtures';
 
 /** A table as text cells, the way a CSV reader sees it: empty for null, lists joined by "; ". */
@@ -106,25 +106,4 @@ function text(value: unknown): string {
   return String(value);
 }
 
-export function unzip(archive: Buffer): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    const files = new Map<string, Buffer>();
-    yauzl.fromBuffer(archive, { lazyEntries: true }, (error, zip) => {
-      if (error) return reject(error);
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (streamError, stream) => {
-          if (streamError) return reject(streamError);
-          const parts: Buffer[] = [];
-          stream.on('data', (part: Buffer) => parts.push(part));
-          stream.on('end', () => {
-            files.set(entry.fileName, Buffer.concat(parts));
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on('end', () => resolve(files));
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-  });
-}
+export { unzip };

@@ -3,7 +3,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import yauzl from 'yauzl';
+import { unzip } from '../../../../test/support/unzip';
 import { startSystem, type TestSystem } from '../../../../test/support/system';
 import { ConversationFixtures, type Person } from '../conversations.fixtures';
 import { type SeededThemes, seedThemeRun } from './insight.fixtures';
@@ -352,26 +352,3 @@ describe('analyst exports', () => {
     expect(((await expired.json()) as { code: string }).code).toBe('EXPORT_EXPIRED');
   });
 });
-
-function unzip(archive: Buffer): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    const files = new Map<string, Buffer>();
-    yauzl.fromBuffer(archive, { lazyEntries: true }, (error, zip) => {
-      if (error) return reject(error);
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (streamError, stream) => {
-          if (streamError) return reject(streamError);
-          const parts: Buffer[] = [];
-          stream.on('data', (part: Buffer) => parts.push(part));
-          stream.on('end', () => {
-            files.set(entry.fileName, Buffer.concat(parts));
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on('end', () => resolve(files));
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-  });
-}
