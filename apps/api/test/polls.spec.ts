@@ -103,6 +103,62 @@ describe('polls', () => {
     expect(read.results?.scale?.reduce((sum, count) => sum! + count!, 0)).toBe(1);
   });
 
+  it('refuses answers from muted and removed people and after the conversation closes, storing nothing', async () => {
+    const { facilitator, conversation } = await fixtures.openTopic();
+    const poll = await createPoll(facilitator, conversation.id, {
+      kind: 'multiple',
+      maxChoices: 2,
+      options: options('Паркове', 'Улици', 'Училища'),
+    });
+    const [parks, streets, schools] = poll.options;
+    const [muted, removed, citizen] = [
+      await fixtures.person(),
+      await fixtures.person(),
+      await fixtures.person(),
+    ];
+    const people = `/api/conversations/${conversation.id}/moderation/people`;
+    await facilitator.client.post(`${people}/${muted.id}`, {
+      action: 'mute',
+      reason: 'Обиди',
+      days: 1,
+    });
+    await facilitator.client.post(`${people}/${removed.id}`, { action: 'remove', reason: 'Спам' });
+    const attempt = (person: Person, optionIds: string[], id = poll.id) =>
+      person.client.put(`/api/polls/${id}/answer`, { kind: 'multiple', optionIds });
+
+    const mutedAnswer = await attempt(muted, [parks!.id]);
+    const removedAnswer = await attempt(removed, [parks!.id]);
+    const unknown = await attempt(citizen, [parks!.id], '00000000-0000-4000-8000-000000000000');
+    const first = await attempt(citizen, [parks!.id, streets!.id]);
+    const changed = await attempt(citizen, [schools!.id]);
+    await facilitator.client.post(`/api/conversations/${conversation.id}/status`, {
+      status: 'closed',
+    });
+    const afterClosing = await attempt(citizen, [parks!.id]);
+
+    expect(mutedAnswer.status).toBe(403);
+    expect(mutedAnswer.body).toMatchObject({ code: 'MUTED' });
+    expect(removedAnswer.body).toMatchObject({ code: 'REMOVED_FROM_CONVERSATION' });
+    expect(unknown.status).toBe(404);
+    expect((first.body as Poll).respondents).toBe(1);
+    expect((changed.body as Poll).myAnswer).toEqual({ kind: 'multiple', optionIds: [schools!.id] });
+    expect(afterClosing.body).toMatchObject({ code: 'POLL_CLOSED' });
+    const items = await fixtures.sql<{ userId: string; optionId: string }>(
+      `SELECT user_id AS "userId", option_id AS "optionId" FROM poll_answer_items
+        WHERE poll_id = $1`,
+      [poll.id],
+    );
+    expect(items).toEqual([{ userId: citizen.id, optionId: schools!.id }]);
+    const [stored] = await fixtures.sql<{ respondents: number; events: number }>(
+      `SELECT p.respondents,
+              (SELECT count(*)::int FROM events e
+                WHERE e.conversation_id = p.conversation_id AND e.type = 'poll.answered') AS events
+         FROM polls p WHERE p.id = $1`,
+      [poll.id],
+    );
+    expect(stored).toEqual({ respondents: 1, events: 2 });
+  });
+
   it('refuses a budget split that does not add up, naming the sum and the difference', async () => {
     const { facilitator, conversation } = await fixtures.openTopic();
     const poll = await createPoll(facilitator, conversation.id, {

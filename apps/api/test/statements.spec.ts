@@ -191,6 +191,66 @@ describe('statements and the opinion map', () => {
     expect(counter!.seq).toBe(11);
   });
 
+  it('refuses votes from muted and removed people, on closed conversations and unpublished statements, writing nothing', async () => {
+    const { facilitator, conversation } = await fixtures.openTopic();
+    const [author, muted, removed, voter] = [
+      await fixtures.person(),
+      await fixtures.person(),
+      await fixtures.person(),
+      await fixtures.person(),
+    ];
+    const statement = await submit(author, conversation.id, 'Парите да стигат до всички райони');
+    const people = `/api/conversations/${conversation.id}/moderation/people`;
+    await facilitator.client.post(`${people}/${muted.id}`, {
+      action: 'mute',
+      reason: 'Обиди',
+      days: 2,
+    });
+    await facilitator.client.post(`${people}/${removed.id}`, { action: 'remove', reason: 'Спам' });
+    const attempt = (person: Person, id = statement.id) =>
+      person.client.put(`/api/statements/${id}/vote`, { vote: 'disagree' });
+
+    const mutedVote = await attempt(muted);
+    const removedVote = await attempt(removed);
+    const unknown = await attempt(voter, '00000000-0000-4000-8000-000000000000');
+    // A facilitator is never refused by a sanction (the api would not mute one; one written
+    // before they became a facilitator still stands in the table).
+    await fixtures.sql(
+      `INSERT INTO conversation_sanctions (conversation_id, user_id, action, reason, until,
+                                           created_by, created_at)
+       VALUES ($1, $2, 'mute', 'Проба', now() + interval '1 day', $2, now())`,
+      [conversation.id, facilitator.id],
+    );
+    const facilitatorVote = await attempt(facilitator);
+
+    const rejected = await submit(author, conversation.id, 'Това твърдение ще бъде отхвърлено');
+    await facilitator.client.post(`/api/statements/${rejected.id}/decision`, {
+      decision: 'reject',
+    });
+    const onRejected = await attempt(voter, rejected.id);
+    const authorOnRejected = await attempt(author, rejected.id);
+    await facilitator.client.post(`/api/conversations/${conversation.id}/status`, {
+      status: 'closed',
+    });
+    const afterClosing = await attempt(voter);
+
+    expect(mutedVote.status).toBe(403);
+    expect(mutedVote.body).toMatchObject({ code: 'MUTED', details: { until: expect.any(String) } });
+    expect(removedVote.body).toMatchObject({ code: 'REMOVED_FROM_CONVERSATION' });
+    expect(unknown.status).toBe(404);
+    expect(facilitatorVote.status).toBe(200);
+    expect(onRejected.status).toBe(404);
+    expect(authorOnRejected.body).toMatchObject({ code: 'STATEMENT_NOT_PUBLISHED' });
+    expect(afterClosing.body).toMatchObject({ code: 'CONVERSATION_CLOSED' });
+    const stored = await fixtures.sql<{ userId: string }>(
+      'SELECT user_id AS "userId" FROM statement_votes WHERE statement_id = ANY($1)',
+      [[statement.id, rejected.id]],
+    );
+    expect(stored.map((row) => row.userId).sort()).toEqual(
+      [author.id, author.id, facilitator.id].sort(),
+    );
+  });
+
   it('holds statements under pre-moderation until a facilitator publishes them', async () => {
     const { facilitator, conversation } = await fixtures.openTopic();
     await facilitator.client.patch(`/api/conversations/${conversation.id}/moderation/settings`, {

@@ -54,8 +54,10 @@ export class WriteLimitGuard implements CanActivate {
     if (!kind || !request.user) return true;
     const budget = this.budgets[kind];
 
-    await this.limiter.hit(budget.account, request.user.id);
-    await this.limiter.hit(budget.address, request.ip ?? 'unknown');
+    await this.limiter.hitAll([
+      [budget.account, request.user.id],
+      [budget.address, request.ip ?? 'unknown'],
+    ]);
 
     return true;
   }

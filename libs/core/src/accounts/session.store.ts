@@ -42,10 +42,8 @@ export class SessionStore {
   async get(token: string): Promise<Session | null> {
     const key = this.sessionKey(sha256(token));
     // Sliding expiry: an active person stays signed in; an idle session lapses after the TTL.
-    // One round trip for both; renewing a key that does not exist does nothing.
-    const replies = await this.redis.pipeline().get(key).expire(key, this.ttlSeconds).exec();
-    const [error, raw] = replies?.[0] ?? [null, null];
-    if (error) throw error;
+    // One command reads and renews; a key that does not exist stays absent.
+    const raw = await this.redis.getex(key, 'EX', this.ttlSeconds);
     if (typeof raw !== 'string') return null;
 
     return JSON.parse(raw) as Session;

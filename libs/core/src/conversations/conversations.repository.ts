@@ -7,14 +7,19 @@ export type ConversationFields = Omit<
   'id' | 'status' | 'createdBy' | 'createdAt' | 'facilitatorIds'
 >;
 
+/** The ids of a conversation's facilitators, oldest first, for a conversation row aliased `alias`. */
+export function facilitatorIdsOf(alias: string): string {
+  return `coalesce((SELECT array_agg(f.user_id ORDER BY f.created_at) FROM conversation_facilitators f
+                     WHERE f.conversation_id = ${alias}.id), '{}')`;
+}
+
 const columns = `
   c.id, c.slug, c.title_bg AS "titleBg", c.title_en AS "titleEn",
   c.description_bg AS "descriptionBg", c.description_en AS "descriptionEn",
   c.background_bg AS "backgroundBg", c.background_en AS "backgroundEn",
   c.cover_image_url AS "coverImageUrl", c.status, c.opens_at AS "opensAt",
   c.closes_at AS "closesAt", c.created_by AS "createdBy", c.created_at AS "createdAt",
-  coalesce((SELECT array_agg(f.user_id ORDER BY f.created_at) FROM conversation_facilitators f
-             WHERE f.conversation_id = c.id), '{}') AS "facilitatorIds"`;
+  ${facilitatorIdsOf('c')} AS "facilitatorIds"`;
 
 const fieldColumns: Record<keyof ConversationFields, string> = {
   slug: 'slug',

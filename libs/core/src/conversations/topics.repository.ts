@@ -1,6 +1,7 @@
 import type { TopicStatus } from '@razgovor/contracts';
 import type { Sql } from '../database/sql';
 import type { ConversationAccess, TopicRecord } from './conversation.records';
+import { facilitatorIdsOf } from './conversations.repository';
 
 export type TopicFields = Pick<
   TopicRecord,
@@ -82,8 +83,7 @@ export class TopicsRepository {
   findAccess(id: string): Promise<ConversationAccess | null> {
     return this.pool.row<ConversationAccess>(
       `SELECT c.id, c.status, c.opens_at AS "opensAt", c.closes_at AS "closesAt",
-              coalesce((SELECT array_agg(f.user_id) FROM conversation_facilitators f
-                         WHERE f.conversation_id = c.id), '{}') AS "facilitatorIds"
+              ${facilitatorIdsOf('c')} AS "facilitatorIds"
          FROM topics t JOIN conversations c ON c.id = t.conversation_id
         WHERE t.id = $1`,
       [id],

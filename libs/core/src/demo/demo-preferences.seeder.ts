@@ -149,7 +149,6 @@ async function answer(
     },
     at,
   );
-  await polls.addRespondents(context.tx, poll.id, 1);
 }
 
 /**

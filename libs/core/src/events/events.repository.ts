@@ -4,6 +4,7 @@ import type {
   ServerEventName,
   ServerEvents,
 } from '@razgovor/contracts';
+import type { ConversationRecord } from '../conversations/conversation.records';
 import type { Sql } from '../database/sql';
 
 export type NewEvent = {
@@ -52,32 +53,59 @@ export class EventsRepository {
    */
   async append(tx: Sql, conversationId: string, events: NewEvent[], now: Date): Promise<number> {
     if (events.length === 0) return 0;
-    const counter = await tx.row<{ last: string }>(
-      `UPDATE conversations SET event_seq = event_seq + $2 WHERE id = $1
-        RETURNING event_seq AS last`,
-      [conversationId, events.length],
-    );
-    if (!counter) throw new Error(`Conversation ${conversationId} vanished while writing events`);
-    const last = Number(counter.last);
-    const first = last - events.length + 1;
 
-    await tx.rows(
-      `INSERT INTO events (conversation_id, seq, topic_id, type, payload, audience, created_at)
-       SELECT $1, s.seq, s.topic_id, s.type, s.payload, s.audience, $2
-         FROM unnest($3::bigint[], $4::uuid[], $5::text[], $6::jsonb[], $7::text[])
-           AS s (seq, topic_id, type, payload, audience)`,
+    return (await this.write(tx, conversationId, events, now)).seq;
+  }
+
+  /**
+   * Appends as `append` does and returns, with the last seq, the conversation's status as it
+   * stands under the row lock the counter takes: a write that must not land once the
+   * conversation has closed checks it before its transaction commits.
+   */
+  appendReadingStatus(
+    tx: Sql,
+    conversationId: string,
+    events: [NewEvent, ...NewEvent[]],
+    now: Date,
+  ): Promise<{
+    seq: number;
+    conversation: Pick<ConversationRecord, 'status' | 'opensAt' | 'closesAt'>;
+  }> {
+    return this.write(tx, conversationId, events, now);
+  }
+
+  /** Moves the conversation's event counter and stores the events under it, in one statement. */
+  private async write(tx: Sql, conversationId: string, events: NewEvent[], now: Date) {
+    const row = await tx.row<{
+      last: string;
+      status: ConversationRecord['status'];
+      opensAt: Date | null;
+      closesAt: Date | null;
+    }>(
+      `WITH counter AS (
+         UPDATE conversations SET event_seq = event_seq + $7 WHERE id = $1
+         RETURNING event_seq AS last, status, opens_at AS "opensAt", closes_at AS "closesAt"),
+       stored AS (
+         INSERT INTO events (conversation_id, seq, topic_id, type, payload, audience, created_at)
+         SELECT $1, counter.last - $7 + s.n, s.topic_id, s.type, s.payload, s.audience, $2
+           FROM counter,
+                unnest($3::uuid[], $4::text[], $5::jsonb[], $6::text[]) WITH ORDINALITY
+                  AS s (topic_id, type, payload, audience, n))
+       SELECT last, status, "opensAt", "closesAt" FROM counter`,
       [
         conversationId,
         now,
-        events.map((_, index) => first + index),
         events.map((event) => event.topicId),
         events.map((event) => event.type),
         events.map((event) => JSON.stringify(event.payload)),
         events.map((event) => event.audience),
+        events.length,
       ],
     );
+    if (!row) throw new Error(`Conversation ${conversationId} vanished while writing events`);
+    const { last, ...conversation } = row;
 
-    return last;
+    return { seq: Number(last), conversation };
   }
 
   /** Events after `afterSeq` in seq order, for replay; `audiences` filters what a caller sees. */

@@ -3,7 +3,11 @@ import type { Redis } from 'ioredis';
 import type { User } from '../accounts/user.entity';
 import type { CommentRecord } from '../comments/comment.records';
 import type { Clock } from '../common/clock';
-import type { ConversationRecord, TopicRecord } from '../conversations/conversation.records';
+import type {
+  ConversationAccess,
+  ConversationRecord,
+  TopicRecord,
+} from '../conversations/conversation.records';
 import { canFacilitate } from '../conversations/conversation.policy';
 import { slowModeOf } from '../conversations/presenters';
 import type { Sql } from '../database/sql';
@@ -14,7 +18,7 @@ import type { ContentCheck, ContentVerdict } from './content-check';
 import type { ModerationSettingsRepository } from './moderation-settings.repository';
 import { queueChanged } from './moderation-events';
 import type { ModerationRepository } from './moderation.repository';
-import type { SanctionsRepository } from './sanctions.repository';
+import type { ActiveSanction, SanctionsRepository } from './sanctions.repository';
 import type { SlowModeService } from './slow-mode.service';
 
 export interface Admission {
@@ -22,6 +26,21 @@ export interface Admission {
   /** Why it waits for review: "pre-moderation", "new account" or "word list". */
   holdReason: string | null;
   verdict: ContentVerdict;
+}
+
+/** Refuses a muted or removed person, given the sanction in force; facilitators are never refused. */
+export function assertNotSanctioned(
+  user: User,
+  conversation: ConversationAccess,
+  sanction: ActiveSanction | null,
+): void {
+  if (!sanction || canFacilitate(user, conversation)) return;
+  if (sanction.action === 'remove') {
+    throw new AppError('REMOVED_FROM_CONVERSATION', 'You were removed from this conversation');
+  }
+
+  const until = sanction.until?.toISOString() ?? null;
+  throw new AppError('MUTED', `You are muted in this conversation until ${until}`, { until });
 }
 
 /**
@@ -47,14 +66,7 @@ export class ContributionGate {
   async assertMayTakePart(user: User, conversation: ConversationRecord, tx?: Sql): Promise<void> {
     if (canFacilitate(user, conversation)) return;
     const sanction = await this.sanctions.active(conversation.id, user.id, this.clock.now(), tx);
-    if (!sanction) return;
-
-    if (sanction.action === 'remove') {
-      throw new AppError('REMOVED_FROM_CONVERSATION', 'You were removed from this conversation');
-    }
-
-    const until = sanction.until?.toISOString() ?? null;
-    throw new AppError('MUTED', `You are muted in this conversation until ${until}`, { until });
+    assertNotSanctioned(user, conversation, sanction);
   }
 
   /**

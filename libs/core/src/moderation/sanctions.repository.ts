@@ -14,25 +14,34 @@ export interface NewSanction {
   createdBy: string;
 }
 
+/**
+ * The strongest sanction in force (a removal outranks a mute, a later mute an earlier one) of the
+ * person `user` in the conversation `conversation` at `now`: SQL expressions or parameters.
+ */
+export function activeSanctionQuery(conversation: string, user: string, now: string): string {
+  return `SELECT action, until FROM conversation_sanctions
+           WHERE conversation_id = ${conversation} AND user_id = ${user} AND lifted_at IS NULL
+             AND action IN ('mute', 'remove') AND (until IS NULL OR until > ${now})
+           ORDER BY action = 'remove' DESC, until DESC NULLS FIRST
+           LIMIT 1`;
+}
+
 /** Warnings, mutes and removals of people within one conversation. */
 export class SanctionsRepository {
   constructor(private readonly pool: Sql) {}
 
-  /** The strongest sanction in force: a removal outranks a mute, a later mute an earlier one. */
+  /** The strongest sanction in force (see activeSanctionQuery). */
   active(
     conversationId: string,
     userId: string,
     now: Date,
     tx: Sql = this.pool,
   ): Promise<ActiveSanction | null> {
-    return tx.row<ActiveSanction>(
-      `SELECT action, until FROM conversation_sanctions
-        WHERE conversation_id = $1 AND user_id = $2 AND lifted_at IS NULL
-          AND action IN ('mute', 'remove') AND (until IS NULL OR until > $3)
-        ORDER BY action = 'remove' DESC, until DESC NULLS FIRST
-        LIMIT 1`,
-      [conversationId, userId, now],
-    );
+    return tx.row<ActiveSanction>(activeSanctionQuery('$1', '$2', '$3'), [
+      conversationId,
+      userId,
+      now,
+    ]);
   }
 
   async insert(tx: Sql, sanction: NewSanction, now: Date): Promise<void> {

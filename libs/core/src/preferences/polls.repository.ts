@@ -1,5 +1,11 @@
 import type { PollAnswer, PollStatus } from '@razgovor/contracts';
 import type { Sql } from '../database/sql';
+import {
+  type Participation,
+  participationSql,
+  takeParticipation,
+  type WithParticipation,
+} from '../moderation/participation';
 import { ownStatus } from './poll-rules';
 import type { AnswerItem, NewPoll, PollOptionRecord, PollRecord, Respondent } from './poll.records';
 
@@ -100,6 +106,29 @@ export class PollsRepository {
     return row && withOptions(row);
   }
 
+  /**
+   * Row-locks the poll as `lock` does and reads, in the same round trip, whether the person may
+   * take part in its conversation.
+   */
+  async lockForAnswer(
+    tx: Sql,
+    id: string,
+    userId: string,
+    now: Date,
+  ): Promise<(Participation & { poll: PollRecord }) | null> {
+    const participation = participationSql('p.conversation_id', '$2', '$3');
+    const row = await tx.row<WithParticipation<PollRecord>>(
+      `SELECT ${columns}, ${participation.columns}
+         FROM polls p ${participation.join}
+        WHERE p.id = $1 FOR NO KEY UPDATE OF p`,
+      [id, userId, now],
+    );
+    if (!row) return null;
+    const { participation: taken, rest } = takeParticipation(row);
+
+    return { poll: withOptions(rest), ...taken };
+  }
+
   /** Polls outside surveys, of the whole conversation or of one topic, in their order. */
   async list(conversationId: string, topicId?: string): Promise<PollRecord[]> {
     const rows = await this.pool.rows<PollRecord>(
@@ -161,7 +190,8 @@ export class PollsRepository {
   }
 
   /**
-   * Stores or replaces one person's answer and its items; returns whether it is their first.
+   * Stores or replaces one person's answer and its items and counts a first answer among the
+   * poll's respondents, in one statement; returns whether it was their first and the count.
    * The caller holds the poll's row lock.
    */
   async putAnswer(
@@ -175,15 +205,28 @@ export class PollsRepository {
       items: AnswerItem[];
     },
     now: Date,
-  ): Promise<boolean> {
-    const row = await tx.row<{ isNew: boolean }>(
-      `INSERT INTO poll_answers (poll_id, user_id, answer, open_text, language, created_at,
-                                 updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $6)
-       ON CONFLICT (poll_id, user_id) DO UPDATE
-         SET answer = EXCLUDED.answer, open_text = EXCLUDED.open_text,
-             language = EXCLUDED.language, updated_at = EXCLUDED.updated_at
-       RETURNING (xmax = 0) AS "isNew"`,
+  ): Promise<{ isNew: boolean; respondents: number }> {
+    // The old items are deleted and the new ones inserted by one statement: the delete sees only
+    // the rows that were there before it began.
+    const row = await tx.row<{ isNew: boolean; respondents: number }>(
+      `WITH stored AS (
+         INSERT INTO poll_answers (poll_id, user_id, answer, open_text, language, created_at,
+                                   updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $6)
+         ON CONFLICT (poll_id, user_id) DO UPDATE
+           SET answer = EXCLUDED.answer, open_text = EXCLUDED.open_text,
+               language = EXCLUDED.language, updated_at = EXCLUDED.updated_at
+         RETURNING (xmax = 0) AS is_new),
+       cleared AS (DELETE FROM poll_answer_items WHERE poll_id = $1 AND user_id = $2),
+       added AS (
+         INSERT INTO poll_answer_items (poll_id, user_id, option_id, value)
+         SELECT $1, $2, i.option_id, i.value
+           FROM unnest($7::uuid[], $8::bigint[]) AS i (option_id, value)),
+       counted AS (
+         UPDATE polls SET respondents = respondents + (SELECT is_new::int FROM stored)
+          WHERE id = $1
+         RETURNING respondents)
+       SELECT stored.is_new AS "isNew", counted.respondents FROM stored, counted`,
       [
         answer.pollId,
         answer.userId,
@@ -191,36 +234,12 @@ export class PollsRepository {
         answer.text,
         answer.language,
         now,
+        answer.items.map((item) => item.optionId),
+        answer.items.map((item) => item.value),
       ],
     );
-    await tx.rows('DELETE FROM poll_answer_items WHERE poll_id = $1 AND user_id = $2', [
-      answer.pollId,
-      answer.userId,
-    ]);
-    if (answer.items.length > 0) {
-      await tx.rows(
-        `INSERT INTO poll_answer_items (poll_id, user_id, option_id, value)
-         SELECT $1, $2, i.option_id, i.value FROM unnest($3::uuid[], $4::bigint[])
-           AS i (option_id, value)`,
-        [
-          answer.pollId,
-          answer.userId,
-          answer.items.map((item) => item.optionId),
-          answer.items.map((item) => item.value),
-        ],
-      );
-    }
 
-    return row!.isNew;
-  }
-
-  async addRespondents(tx: Sql, pollId: string, added: number): Promise<number> {
-    const row = await tx.row<{ respondents: number }>(
-      'UPDATE polls SET respondents = respondents + $2 WHERE id = $1 RETURNING respondents',
-      [pollId, added],
-    );
-
-    return row!.respondents;
+    return row!;
   }
 
   /** Every answer's items with the district, age band and gender its author gives now. */

@@ -10,11 +10,12 @@ import type {
 import { detectLanguage } from '@razgovor/text';
 import type { User } from '../accounts/user.entity';
 import type { Clock } from '../common/clock';
-import type { ConversationRecord } from '../conversations/conversation.records';
+import type { ConversationAccess } from '../conversations/conversation.records';
 import {
   assertEditable,
   assertFacilitator,
   canFacilitate,
+  canSee,
   effectiveStatus,
 } from '../conversations/conversation.policy';
 import type { ConversationsRepository } from '../conversations/conversations.repository';
@@ -24,7 +25,7 @@ import { type Database, isDeadlock, type Sql } from '../database/sql';
 import { AppError } from '../errors/app-error';
 import type { EventNotices } from '../events/event-notices';
 import type { EventsRepository } from '../events/events.repository';
-import type { ContributionGate } from '../moderation/contribution-gate';
+import { assertNotSanctioned, type ContributionGate } from '../moderation/contribution-gate';
 import type { ThemesQueue } from '../themes/themes.queue';
 import {
   answerItems,
@@ -89,17 +90,21 @@ export class PollsService {
   /** Presents polls for one viewer: their own answers, and results where they may see them. */
   async present(
     viewer: User | null,
-    conversation: ConversationRecord,
+    conversation: ConversationAccess,
     polls: PollRecord[],
+    /** The viewer's answers when the caller already has them. */
+    known?: Map<string, PollAnswer>,
   ): Promise<Poll[]> {
     const now = this.clock.now();
     const status = effectiveStatus(conversation, now);
-    const answers = viewer
-      ? await this.polls.answersOf(
-          polls.map((poll) => poll.id),
-          viewer.id,
-        )
-      : new Map<string, PollAnswer>();
+    const answers =
+      known ??
+      (viewer
+        ? await this.polls.answersOf(
+            polls.map((poll) => poll.id),
+            viewer.id,
+          )
+        : new Map<string, PollAnswer>());
     const isFacilitator = canFacilitate(viewer, conversation);
 
     return Promise.all(
@@ -230,46 +235,56 @@ export class PollsService {
     return this.get(user, poll.id);
   }
 
+  /**
+   * The poll is locked and read with the person's standing in its conversation in one round
+   * trip, the answer and the respondent count are one statement, the event another.
+   */
   async answer(user: User, pollId: string, answer: PollAnswer): Promise<Poll> {
-    const { poll, conversation } = await this.load(user, pollId);
-    await this.gate.assertMayTakePart(user, conversation);
-    const items = answerItems(poll, answer);
     const text = answer.kind === 'open' ? answer.text : null;
     const detected = text ? detectLanguage(text) : null;
     const language = detected === null ? null : detected === 'other' ? 'bg' : detected;
-    if (text) await this.gate.checkContent(conversation.id, text);
 
-    const { seq, current, locked } = await this.recordAnswer(async (tx) => {
-      const locked = (await this.polls.lock(tx, poll.id))!;
+    const { seq, conversation, poll } = await this.recordAnswer(async (tx) => {
       const now = this.clock.now();
+      const context = await this.polls.lockForAnswer(tx, pollId, user.id, now);
+      if (!context || !canSee(user, context.conversation, now)) {
+        throw new AppError('NOT_FOUND', 'No such poll');
+      }
+
+      const { poll: locked, conversation, sanction } = context;
+      assertNotSanctioned(user, conversation, sanction);
+      const items = answerItems(locked, answer);
+      if (text) await this.gate.checkContent(conversation.id, text);
       assertAnswerable(pollStatus(locked, effectiveStatus(conversation, now), now));
-      const isNew = await this.polls.putAnswer(
+
+      const { respondents } = await this.polls.putAnswer(
         tx,
-        { pollId: poll.id, userId: user.id, answer, text, language, items },
+        { pollId: locked.id, userId: user.id, answer, text, language, items },
         now,
       );
-      const respondents = await this.polls.addRespondents(tx, poll.id, isNew ? 1 : 0);
       // The conversation row carries the event counter that every write of the conversation
-      // takes, so it is locked last and held only for the event; the status is checked again
-      // under it, so an answer never lands after the conversation closed.
-      const current = (await this.records.lock(tx, conversation.id))!;
-      assertAnswerable(pollStatus(locked, effectiveStatus(current, now), now));
-
-      const seq = await this.events.append(
+      // takes, so the append locks it last and holds it only for the event; the status is
+      // checked again as it stands under that lock, so an answer never lands after closing.
+      const appended = await this.events.appendReadingStatus(
         tx,
         conversation.id,
         [
           {
             type: 'poll.answered',
-            payload: { pollId: poll.id, topicId: poll.topicId, respondents },
-            topicId: poll.topicId,
+            payload: { pollId: locked.id, topicId: locked.topicId, respondents },
+            topicId: locked.topicId,
             audience: 'public',
           },
         ],
         now,
       );
+      assertAnswerable(pollStatus(locked, effectiveStatus(appended.conversation, now), now));
 
-      return { seq, current, locked: { ...locked, respondents } };
+      return {
+        seq: appended.seq,
+        conversation: { ...conversation, ...appended.conversation },
+        poll: { ...locked, respondents },
+      };
     });
     this.notices.publish(conversation.id, seq);
     if (text) {
@@ -280,8 +295,8 @@ export class PollsService {
       });
     }
 
-    // Presented from the rows read under the locks: reading them again would only cost time.
-    return (await this.present(user, current, [locked]))[0]!;
+    // Presented from the rows read under the locks and the answer just stored.
+    return (await this.present(user, conversation, [poll], new Map([[poll.id, answer]])))[0]!;
   }
 
   /**

@@ -1,5 +1,11 @@
 import type { StatementState, StatementVote } from '@razgovor/contracts';
 import type { Sql } from '../database/sql';
+import {
+  type Participation,
+  participationSql,
+  takeParticipation,
+  type WithParticipation,
+} from '../moderation/participation';
 
 export interface StatementRecord {
   id: string;
@@ -44,6 +50,11 @@ export interface MapResult {
   divisive: Array<{ statementId: string; agreeByGroup: number[] }>;
   /** Person id, x, y, group id (null when placed but not grouped). */
   placements: Array<[string, number, number, number | null]>;
+}
+
+/** What deciding whether a person may vote on a statement needs, read in one round trip. */
+export interface VoteContext extends Participation {
+  record: StatementRecord;
 }
 
 export interface VoteCounts {
@@ -108,6 +119,24 @@ export class StatementsRepository {
     );
   }
 
+  /** The statement with the voter's vote, and whether the voter may take part. */
+  async findForVote(id: string, userId: string, now: Date): Promise<VoteContext | null> {
+    const participation = participationSql('s.conversation_id', '$2', '$3');
+    const row = await this.pool.row<WithParticipation<StatementRecord>>(
+      `SELECT ${columns},
+              (SELECT ${voteNames} FROM statement_votes v
+                WHERE v.statement_id = s.id AND v.user_id = $2) AS "myVote",
+              ${participation.columns}
+         FROM statements s ${participation.join}
+        WHERE s.id = $1`,
+      [id, userId, now],
+    );
+    if (!row) return null;
+    const { participation: taken, rest } = takeParticipation(row);
+
+    return { record: rest, ...taken };
+  }
+
   list(conversationId: string, state: StatementState, viewerId: string | null) {
     return this.pool.rows<StatementRecord>(
       `SELECT ${columns},
@@ -142,9 +171,13 @@ export class StatementsRepository {
 
   /**
    * Stores a vote, moves the statement's counters and the conversation's vote counter, and returns
-   * the statement's counts; null when a first vote of the same person on the same statement was
-   * written meanwhile, in which case the caller rolls back and tries again. The person's earlier
-   * vote is locked first; the rest is one statement, so a vote costs two round trips.
+   * the statement's counts, in one statement (so one round trip, and atomic without a transaction
+   * of its own). Null when nothing was written: a first vote of the same person on the same
+   * statement was stored meanwhile, and the caller tries again, now replacing that one.
+   *
+   * Locks are taken in one order by every vote: the person's vote row (the earlier vote, or the
+   * new row's key), then the statement, then the counter shard; the statement's UPDATE joins the
+   * stored vote, so it cannot run before the vote is written.
    */
   async vote(
     tx: Sql,
@@ -153,50 +186,40 @@ export class StatementsRepository {
     vote: StatementVote,
     now: Date,
   ): Promise<VoteCounts | null> {
-    const previous = await tx.row<{ vote: number }>(
-      `SELECT vote FROM statement_votes WHERE statement_id = $1 AND user_id = $2 FOR UPDATE`,
-      [statement.id, userId],
-    );
-    const value = voteValue[vote];
-    const shift = (target: number) =>
-      (value === target ? 1 : 0) - (previous?.vote === target ? 1 : 0);
-    // The vote row is locked before the statement's counters (RETURNING reads `moved`, so the
-    // UPDATE runs after the INSERT): every vote takes the two in the same order, or two first
-    // votes of one person could each wait for the other.
-    const row = await tx.row<VoteCounts & { isNew: boolean }>(
-      `WITH moved AS (
-         UPDATE statements SET agree_count = agree_count + $6,
-                disagree_count = disagree_count + $7, pass_count = pass_count + $8
-          WHERE id = $1
-         RETURNING agree_count, disagree_count, pass_count),
+    return tx.row<VoteCounts>(
+      `WITH previous AS (
+         SELECT vote FROM statement_votes WHERE statement_id = $1 AND user_id = $2 FOR UPDATE),
+       replaced AS (
+         UPDATE statement_votes SET vote = $4, updated_at = $5
+          WHERE statement_id = $1 AND user_id = $2 AND EXISTS (SELECT 1 FROM previous)
+         RETURNING (SELECT vote FROM previous) AS old),
+       added AS (
+         INSERT INTO statement_votes (statement_id, user_id, conversation_id, vote, created_at,
+                                      updated_at)
+         SELECT $1::uuid, $2::uuid, $3::uuid, $4::smallint, $5::timestamptz, $5
+          WHERE NOT EXISTS (SELECT 1 FROM previous)
+         ON CONFLICT (statement_id, user_id) DO NOTHING
+         RETURNING NULL::smallint AS old),
+       stored AS (SELECT old FROM replaced UNION ALL SELECT old FROM added),
+       moved AS (
+         UPDATE statements s
+            SET agree_count = s.agree_count + ($4 = 1)::int
+                  - (stored.old IS NOT DISTINCT FROM 1)::int,
+                disagree_count = s.disagree_count + ($4 = -1)::int
+                  - (stored.old IS NOT DISTINCT FROM -1)::int,
+                pass_count = s.pass_count + ($4 = 0)::int
+                  - (stored.old IS NOT DISTINCT FROM 0)::int
+           FROM stored
+          WHERE s.id = $1
+         RETURNING s.agree_count AS agree, s.disagree_count AS disagree, s.pass_count AS pass),
        counted AS (
-         INSERT INTO opinion_counters (conversation_id, shard, vote_seq) VALUES ($3, $9, 1)
+         INSERT INTO opinion_counters (conversation_id, shard, vote_seq)
+         SELECT $3, $6, 1 FROM stored
          ON CONFLICT (conversation_id, shard)
            DO UPDATE SET vote_seq = opinion_counters.vote_seq + 1)
-       INSERT INTO statement_votes (statement_id, user_id, conversation_id, vote, created_at,
-                                    updated_at)
-       VALUES ($1, $2, $3, $4, $5, $5)
-       ON CONFLICT (statement_id, user_id) DO UPDATE SET vote = EXCLUDED.vote,
-         updated_at = EXCLUDED.updated_at
-       RETURNING (xmax = 0) AS "isNew", (SELECT agree_count FROM moved) AS agree,
-                 (SELECT disagree_count FROM moved) AS disagree,
-                 (SELECT pass_count FROM moved) AS pass`,
-      [
-        statement.id,
-        userId,
-        statement.conversationId,
-        value,
-        now,
-        shift(1),
-        shift(-1),
-        shift(0),
-        counterShard(userId),
-      ],
+       SELECT agree, disagree, pass FROM moved`,
+      [statement.id, userId, statement.conversationId, voteValue[vote], now, counterShard(userId)],
     );
-    // Both saw no vote, and the other one was stored first: the counters moved from a wrong base.
-    if (!previous && !row!.isNew) return null;
-
-    return { agree: row!.agree, disagree: row!.disagree, pass: row!.pass };
   }
 
   /** Stores many first votes at once (demo data, imports) and recounts the statements. */

@@ -16,8 +16,10 @@ import {
   assertAcceptsContributions,
   assertFacilitator,
   canFacilitate,
+  canSee,
   effectiveStatus,
 } from '../conversations/conversation.policy';
+import type { ConversationAccess } from '../conversations/conversation.records';
 import type { ConversationsRepository } from '../conversations/conversations.repository';
 import type { ConversationsService } from '../conversations/conversations.service';
 import type { Database } from '../database/sql';
@@ -25,20 +27,34 @@ import { AppError } from '../errors/app-error';
 import type { EventNotices } from '../events/event-notices';
 import type { EventsRepository, NewEvent } from '../events/events.repository';
 import type { AuditRepository } from '../moderation/audit.repository';
-import type { ContributionGate } from '../moderation/contribution-gate';
+import { assertNotSanctioned, type ContributionGate } from '../moderation/contribution-gate';
 import { flagWeight } from '../moderation/flags.service';
 import type { ModerationRepository } from '../moderation/moderation.repository';
 import type { OpinionMapQueue } from './opinion-map.queue';
 import { toStatement } from './presenters';
 import type { StatementRecord, StatementsRepository, VoteCounts } from './statements.repository';
 
-class VoteRace extends Error {}
-
 /** What the audit log calls a decision: a flagged statement kept is not a new publication. */
 function decisionAction(from: StatementState, to: StatementState): string {
   if (to === 'rejected') return 'statement.rejected';
 
   return from === 'published' ? 'statement.kept' : 'statement.published';
+}
+
+/** Published statements are seen by all who see the conversation; others by facilitators and authors. */
+function isVisible(
+  viewer: User | null,
+  record: StatementRecord,
+  conversation: ConversationAccess,
+  now: Date,
+): boolean {
+  if (!canSee(viewer, conversation, now)) return false;
+
+  return (
+    record.state === 'published' ||
+    canFacilitate(viewer, conversation) ||
+    record.authorId === viewer?.id
+  );
 }
 
 /**
@@ -159,14 +175,23 @@ export class StatementsService {
     return { statement: record && toStatement(record, user), remaining, voted };
   }
 
+  /**
+   * The hot path of the opinion map: the statement, its conversation and the voter's sanctions
+   * come from one read, the vote is one statement.
+   */
   async vote(user: User, statementId: string, vote: StatementVote): Promise<Statement> {
-    const { record, conversation } = await this.load(user, statementId);
+    const now = this.clock.now();
+    const context = await this.statements.findForVote(statementId, user.id, now);
+    if (!context || !isVisible(user, context.record, context.conversation, now)) {
+      throw new AppError('NOT_FOUND', 'No such statement');
+    }
+
+    const { record, conversation, sanction } = context;
     if (record.state !== 'published') {
       throw new AppError('STATEMENT_NOT_PUBLISHED', 'This statement is not open for votes');
     }
 
-    await this.gate.assertMayTakePart(user, conversation);
-    const now = this.clock.now();
+    assertNotSanctioned(user, conversation, sanction);
     assertAcceptsContributions(effectiveStatus(conversation, now), 'open');
 
     const counts = await this.recordVote(record, user.id, vote, now);
@@ -183,16 +208,11 @@ export class StatementsService {
     now: Date,
   ): Promise<VoteCounts> {
     for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.database.transaction(async (tx) => {
-          const counts = await this.statements.vote(tx, record, userId, vote, now);
-          // Throwing rolls the vote back; the next attempt finds the other vote and locks it.
-          if (!counts) throw new VoteRace();
-
-          return counts;
-        });
-      } catch (error) {
-        if (!(error instanceof VoteRace) || attempt >= 3) throw error;
+      const counts = await this.statements.vote(this.database.pool, record, userId, vote, now);
+      if (counts) return counts;
+      // Nothing was written; the next attempt finds the other vote and replaces it.
+      if (attempt >= 3) {
+        throw new AppError('SERVICE_UNAVAILABLE', 'Your vote met another of yours; send it again');
       }
     }
   }
@@ -329,13 +349,7 @@ export class StatementsService {
     const conversation = record
       ? await this.conversations.load(viewer, record.conversationId).catch(() => null)
       : null;
-    const isVisible =
-      record &&
-      conversation &&
-      (record.state === 'published' ||
-        canFacilitate(viewer, conversation) ||
-        record.authorId === viewer?.id);
-    if (!record || !conversation || !isVisible) {
+    if (!record || !conversation || !isVisible(viewer, record, conversation, this.clock.now())) {
       throw new AppError('NOT_FOUND', 'No such statement');
     }
 

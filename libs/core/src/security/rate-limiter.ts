@@ -8,6 +8,17 @@ export interface RateLimit {
   windowSeconds: number;
 }
 
+const noneSpent = -100;
+
+/** For each key in turn: count the hit, start its window, and stop at the first over budget. */
+const hitScript = `
+for i, key in ipairs(KEYS) do
+  local count = redis.call('INCR', key)
+  redis.call('EXPIRE', key, ARGV[i * 2], 'NX')
+  if count > tonumber(ARGV[i * 2 - 1]) then return redis.call('TTL', key) end
+end
+return ${noneSpent}`;
+
 /**
  * Fixed-window counters in Redis, so a limit holds across every api process. A window starts at
  * the first hit and the counter expires with it.
@@ -19,18 +30,21 @@ export class RateLimiter {
   ) {}
 
   /** Counts a hit and throws RATE_LIMITED once the window's budget is spent. */
-  async hit(limit: RateLimit, subject: string): Promise<void> {
-    const key = this.key(limit, subject);
-    const result = await this.redis
-      .multi()
-      .incr(key)
-      .expire(key, limit.windowSeconds, 'NX')
-      .ttl(key)
-      .exec();
-    const count = Number(result?.[0]?.[1] ?? 0);
-    const ttl = Number(result?.[2]?.[1] ?? limit.windowSeconds);
+  hit(limit: RateLimit, subject: string): Promise<void> {
+    return this.hitAll([[limit, subject]]);
+  }
 
-    if (count > limit.max) throw tooMany(ttl);
+  /**
+   * Counts one hit against each budget in turn, in one round trip, and throws RATE_LIMITED at the
+   * first that is spent; the budgets after it are not charged, so one person's flood does not
+   * use up an address that others share.
+   */
+  async hitAll(budgets: Array<[RateLimit, string]>): Promise<void> {
+    const keys = budgets.map(([limit, subject]) => this.key(limit, subject));
+    const args = budgets.flatMap(([limit]) => [limit.max, limit.windowSeconds]);
+    const spent = (await this.redis.eval(hitScript, keys.length, ...keys, ...args)) as number;
+
+    if (spent !== noneSpent) throw tooMany(spent);
   }
 
   /** Throws RATE_LIMITED when the budget is already spent, without counting this call. */
