@@ -40,6 +40,9 @@ const redisPrefix = `rzbench_votes_${process.pid}`;
 const databaseName = 'razgovor_bench_votes';
 const databaseUrl = `${server}/${databaseName}`;
 const base = `http://127.0.0.1:${values.port}`;
+// Confirmation mails of the sign-ups are delivered once to a local mailbox, as in production,
+// rather than failing and being retried by the worker while votes are measured.
+const mailboxPort = Number(values.port) + 1;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const loadAverage = () =>
   os
@@ -73,10 +76,14 @@ async function waitForHealth() {
   throw new Error(`The api at ${base} did not start`);
 }
 
-function startProcess(script, extraEnv = {}) {
+function startProcess(script, extraEnv = {}, args = []) {
   return spawn(
     process.execPath,
-    [...(values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : []), script],
+    [
+      ...(values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : []),
+      script,
+      ...args,
+    ],
     {
       env: {
         ...process.env,
@@ -86,7 +93,7 @@ function startProcess(script, extraEnv = {}) {
         DATABASE_URL: databaseUrl,
         REDIS_URL: redisUrl,
         REDIS_PREFIX: redisPrefix,
-        SMTP_URL: 'smtp://127.0.0.1:1',
+        SMTP_URL: `smtp://127.0.0.1:${mailboxPort}`,
         LOG_LEVEL: 'warn',
         ...extraEnv,
       },
@@ -340,6 +347,7 @@ async function checkStored(world) {
 await admin(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
 await admin(`CREATE DATABASE ${databaseName}`);
 const children = [
+  startProcess('dist/server/apps/cli/src/main.js', {}, ['mailbox', '--port', String(mailboxPort)]),
   startProcess('dist/server/apps/api/src/main.js', {
     PORT: values.port,
     // Every benchmark request comes from 127.0.0.1, as behind a proxy without TRUST_PROXY; the

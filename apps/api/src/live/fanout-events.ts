@@ -1,5 +1,5 @@
 import type { OnApplicationShutdown } from '@nestjs/common';
-import { LiveEventsRepository, Sql } from '@razgovor/core';
+import { LiveEventsRepository, sqlOnPool } from '@razgovor/core';
 import pg from 'pg';
 
 /**
@@ -8,12 +8,7 @@ import pg from 'pg';
  */
 export class FanoutEvents extends LiveEventsRepository implements OnApplicationShutdown {
   private constructor(private readonly connections: pg.Pool) {
-    super(
-      new Sql({
-        query: async (sql: string, params: unknown[]) =>
-          (await connections.query(sql, params)).rows,
-      }),
-    );
+    super(sqlOnPool(connections));
   }
 
   static open(databaseUrl: string): FanoutEvents {

@@ -1,7 +1,7 @@
 import type { Role } from '@razgovor/contracts';
 import { type DataSource, type Repository } from 'typeorm';
 import { AccountToken, type AccountTokenPurpose } from './account-token.entity';
-import { poolOf } from '../database/sql';
+import { isUniqueViolation, poolOf, prepared } from '../database/sql';
 import { User } from './user.entity';
 
 export interface NewUser {
@@ -24,7 +24,12 @@ export interface NewToken {
 
 export class EmailTakenError extends Error {}
 
-const uniqueViolation = '23505';
+const userById = prepared(
+  `SELECT id, email, email_confirmed_at AS "emailConfirmedAt", password_hash AS "passwordHash",
+          display_name AS "displayName", district, age_band AS "ageBand", gender, locale,
+          roles, created_at AS "createdAt", updated_at AS "updatedAt", deleted_at AS "deletedAt"
+     FROM users WHERE id = $1`,
+);
 
 export class UsersRepository {
   private readonly users: Repository<User>;
@@ -52,14 +57,7 @@ export class UsersRepository {
 
   /** Plain SQL rather than the entity query builder: every signed-in request looks this up. */
   async findById(id: string): Promise<User | null> {
-    const rows: unknown = await poolOf(this.dataSource).query(
-      `SELECT id, email, email_confirmed_at AS "emailConfirmedAt", password_hash AS "passwordHash",
-              display_name AS "displayName", district, age_band AS "ageBand", gender, locale,
-              roles, created_at AS "createdAt", updated_at AS "updatedAt",
-              deleted_at AS "deletedAt"
-         FROM users WHERE id = $1`,
-      [id],
-    );
+    const rows: unknown = await poolOf(this.dataSource).query(userById, [id]);
     const row = (rows as Array<Partial<User>>)[0];
 
     return row ? Object.assign(new User(), row) : null;
@@ -143,10 +141,4 @@ export class UsersRepository {
 
     return { items: rows.slice(0, options.limit), hasMore: rows.length > options.limit };
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const driverError = (error as { driverError?: { code?: string }; code?: string }) ?? {};
-
-  return driverError.code === uniqueViolation || driverError.driverError?.code === uniqueViolation;
 }

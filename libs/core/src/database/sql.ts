@@ -1,18 +1,64 @@
-import type { Pool } from 'pg';
+import { createHash } from 'node:crypto';
+import type { Pool, PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
 
-type Runner = { query(sql: string, params: unknown[]): Promise<unknown> };
+/**
+ * A query that PostgreSQL parses and plans once per connection and then reuses. Planning a
+ * statement with CTEs or lateral joins costs more than running it, so the queries of every vote,
+ * answer and signed-in request are prepared. Only fixed texts: every distinct text stays
+ * prepared on every connection for the connection's life.
+ */
+export interface PreparedQuery {
+  name: string;
+  text: string;
+}
+
+export function prepared(text: string): PreparedQuery {
+  return { name: `rz_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`, text };
+}
+
+type Query = string | PreparedQuery;
+type Runner = { query(sql: Query, params: unknown[]): Promise<unknown> };
+
+/** Runs queries on a pg pool or one of its connections, preparing the prepared ones. */
+function pgRunner(target: Pick<Pool | PoolClient, 'query'>): Runner {
+  return {
+    query: async (sql, values) => {
+      const config =
+        typeof sql === 'string'
+          ? { text: sql, values }
+          : { name: sql.name, text: sql.text, values };
+
+      return (await target.query(config)).rows;
+    },
+  };
+}
+
+/** An Sql on a pg pool of its own (the export child, the live fan-out). */
+export function sqlOnPool(pool: Pool): Sql {
+  return new Sql(pgRunner(pool));
+}
+
+function poolOfDataSource(dataSource: DataSource): Pool | undefined {
+  return (dataSource.driver as unknown as { master?: Pool }).master;
+}
 
 /**
  * Queries outside transactions go to pg's pool straight: TypeORM's query runner around each one
  * cost more than the query itself on the hot reads (a comment page, the signed-in person).
  */
 export function poolOf(dataSource: DataSource): Runner {
-  const pool = (dataSource.driver as unknown as { master?: Pool }).master;
+  const pool = poolOfDataSource(dataSource);
 
-  return pool
-    ? { query: async (sql, params) => (await pool.query(sql, params)).rows }
-    : dataSource.manager;
+  return pool ? pgRunner(pool) : typeOrmRunner(dataSource.manager);
+}
+
+/** TypeORM's manager, which knows nothing of prepared statements: they run as plain text. */
+function typeOrmRunner(manager: { query(sql: string, params: unknown[]): Promise<unknown> }) {
+  return {
+    query: (sql: Query, params: unknown[]) =>
+      manager.query(typeof sql === 'string' ? sql : sql.text, params),
+  };
 }
 
 /**
@@ -22,7 +68,7 @@ export function poolOf(dataSource: DataSource): Runner {
 export class Sql {
   constructor(private readonly runner: Runner) {}
 
-  async rows<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+  async rows<T>(sql: Query, params: unknown[] = []): Promise<T[]> {
     const raw: unknown = await this.runner.query(sql, params);
     // For UPDATE and DELETE TypeORM's postgres driver answers with [rows, affected count].
     if (isUpdateResult(raw)) return raw[0] as T[];
@@ -30,7 +76,7 @@ export class Sql {
     return raw as T[];
   }
 
-  async row<T>(sql: string, params: unknown[] = []): Promise<T | null> {
+  async row<T>(sql: Query, params: unknown[] = []): Promise<T | null> {
     return (await this.rows<T>(sql, params))[0] ?? null;
   }
 }
@@ -49,8 +95,30 @@ export class Database {
     this.pool = new Sql(poolOf(dataSource));
   }
 
-  transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction((manager) => work(new Sql(manager)));
+  /**
+   * On one of pg's pooled connections: BEGIN, the work, COMMIT; ROLLBACK when the work throws. A
+   * connection whose rollback failed is closed rather than handed to the next caller.
+   */
+  async transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
+    const pool = poolOfDataSource(this.dataSource);
+    if (!pool) {
+      return this.dataSource.transaction((manager) => work(new Sql(typeOrmRunner(manager))));
+    }
+
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      const result = await work(new Sql(pgRunner(client)));
+      await client.query('COMMIT');
+
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch((failure: Error) => (broken = failure));
+      throw error;
+    } finally {
+      client.release(broken);
+    }
   }
 }
 

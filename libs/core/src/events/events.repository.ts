@@ -5,7 +5,7 @@ import type {
   ServerEvents,
 } from '@razgovor/contracts';
 import type { ConversationRecord } from '../conversations/conversation.records';
-import type { Sql } from '../database/sql';
+import { prepared, type Sql } from '../database/sql';
 
 export type NewEvent = {
   [Name in ServerEventName]: {
@@ -42,6 +42,20 @@ export function toStoredEvent(row: EventRow): StoredEvent {
     createdAt: row.createdAt.toISOString(),
   } as StoredEvent;
 }
+
+/** Moves the conversation's event counter and stores the events under it; see `append`. */
+const appendEvents = prepared(
+  `WITH counter AS (
+     UPDATE conversations SET event_seq = event_seq + $7 WHERE id = $1
+     RETURNING event_seq AS last, status, opens_at AS "opensAt", closes_at AS "closesAt"),
+   stored AS (
+     INSERT INTO events (conversation_id, seq, topic_id, type, payload, audience, created_at)
+     SELECT $1, counter.last - $7 + s.n, s.topic_id, s.type, s.payload, s.audience, $2
+       FROM counter,
+            unnest($3::uuid[], $4::text[], $5::jsonb[], $6::text[]) WITH ORDINALITY
+              AS s (topic_id, type, payload, audience, n))
+   SELECT last, status, "opensAt", "closesAt" FROM counter`,
+);
 
 export class EventsRepository {
   constructor(protected readonly pool: Sql) {}
@@ -81,27 +95,15 @@ export class EventsRepository {
       status: ConversationRecord['status'];
       opensAt: Date | null;
       closesAt: Date | null;
-    }>(
-      `WITH counter AS (
-         UPDATE conversations SET event_seq = event_seq + $7 WHERE id = $1
-         RETURNING event_seq AS last, status, opens_at AS "opensAt", closes_at AS "closesAt"),
-       stored AS (
-         INSERT INTO events (conversation_id, seq, topic_id, type, payload, audience, created_at)
-         SELECT $1, counter.last - $7 + s.n, s.topic_id, s.type, s.payload, s.audience, $2
-           FROM counter,
-                unnest($3::uuid[], $4::text[], $5::jsonb[], $6::text[]) WITH ORDINALITY
-                  AS s (topic_id, type, payload, audience, n))
-       SELECT last, status, "opensAt", "closesAt" FROM counter`,
-      [
-        conversationId,
-        now,
-        events.map((event) => event.topicId),
-        events.map((event) => event.type),
-        events.map((event) => JSON.stringify(event.payload)),
-        events.map((event) => event.audience),
-        events.length,
-      ],
-    );
+    }>(appendEvents, [
+      conversationId,
+      now,
+      events.map((event) => event.topicId),
+      events.map((event) => event.type),
+      events.map((event) => JSON.stringify(event.payload)),
+      events.map((event) => event.audience),
+      events.length,
+    ]);
     if (!row) throw new Error(`Conversation ${conversationId} vanished while writing events`);
     const { last, ...conversation } = row;
 

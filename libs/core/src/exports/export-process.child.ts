@@ -3,7 +3,7 @@
 import pg from 'pg';
 import { SystemClock } from '../common/clock';
 import { ConversationsRepository } from '../conversations/conversations.repository';
-import { Sql } from '../database/sql';
+import { sqlOnPool } from '../database/sql';
 import type { ExportChildMessage, ExportChildRequest } from './export-process';
 import { ExportRunner } from './export-runner';
 import { ExportTablesRepository } from './export-tables.repository';
@@ -20,7 +20,7 @@ async function run(request: ExportChildRequest): Promise<ExportChildMessage> {
   pool.on('error', () => undefined);
 
   try {
-    const sql = new Sql({ query: async (text, params) => (await pool.query(text, params)).rows });
+    const sql = sqlOnPool(pool);
     const runner = new ExportRunner(
       pool,
       new ExportsRepository(sql),

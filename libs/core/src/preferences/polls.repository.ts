@@ -1,5 +1,5 @@
 import type { PollAnswer, PollStatus } from '@razgovor/contracts';
-import type { Sql } from '../database/sql';
+import { prepared, type Sql } from '../database/sql';
 import {
   type Participation,
   participationSql,
@@ -40,6 +40,36 @@ const changeColumns: Record<keyof PollChanges, string> = {
   resultVisibility: 'result_visibility',
   announcedStatus: 'announced_status',
 };
+
+const answerParticipation = participationSql('p.conversation_id', '$2', '$3');
+
+const pollForAnswer = prepared(
+  `SELECT ${columns}, ${answerParticipation.columns}
+     FROM polls p ${answerParticipation.join}
+    WHERE p.id = $1 FOR NO KEY UPDATE OF p`,
+);
+
+/** See `putAnswer`. */
+const storeAnswer = prepared(
+  `WITH stored AS (
+     INSERT INTO poll_answers (poll_id, user_id, answer, open_text, language, created_at,
+                               updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $6)
+     ON CONFLICT (poll_id, user_id) DO UPDATE
+       SET answer = EXCLUDED.answer, open_text = EXCLUDED.open_text,
+           language = EXCLUDED.language, updated_at = EXCLUDED.updated_at
+     RETURNING (xmax = 0) AS is_new),
+   cleared AS (DELETE FROM poll_answer_items WHERE poll_id = $1 AND user_id = $2),
+   added AS (
+     INSERT INTO poll_answer_items (poll_id, user_id, option_id, value)
+     SELECT $1, $2, i.option_id, i.value
+       FROM unnest($7::uuid[], $8::bigint[]) AS i (option_id, value)),
+   counted AS (
+     UPDATE polls SET respondents = respondents + (SELECT is_new::int FROM stored)
+      WHERE id = $1
+     RETURNING respondents)
+   SELECT stored.is_new AS "isNew", counted.respondents FROM stored, counted`,
+);
 
 export class PollsRepository {
   constructor(private readonly pool: Sql) {}
@@ -116,13 +146,7 @@ export class PollsRepository {
     userId: string,
     now: Date,
   ): Promise<(Participation & { poll: PollRecord }) | null> {
-    const participation = participationSql('p.conversation_id', '$2', '$3');
-    const row = await tx.row<WithParticipation<PollRecord>>(
-      `SELECT ${columns}, ${participation.columns}
-         FROM polls p ${participation.join}
-        WHERE p.id = $1 FOR NO KEY UPDATE OF p`,
-      [id, userId, now],
-    );
+    const row = await tx.row<WithParticipation<PollRecord>>(pollForAnswer, [id, userId, now]);
     if (!row) return null;
     const { participation: taken, rest } = takeParticipation(row);
 
@@ -208,36 +232,16 @@ export class PollsRepository {
   ): Promise<{ isNew: boolean; respondents: number }> {
     // The old items are deleted and the new ones inserted by one statement: the delete sees only
     // the rows that were there before it began.
-    const row = await tx.row<{ isNew: boolean; respondents: number }>(
-      `WITH stored AS (
-         INSERT INTO poll_answers (poll_id, user_id, answer, open_text, language, created_at,
-                                   updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $6)
-         ON CONFLICT (poll_id, user_id) DO UPDATE
-           SET answer = EXCLUDED.answer, open_text = EXCLUDED.open_text,
-               language = EXCLUDED.language, updated_at = EXCLUDED.updated_at
-         RETURNING (xmax = 0) AS is_new),
-       cleared AS (DELETE FROM poll_answer_items WHERE poll_id = $1 AND user_id = $2),
-       added AS (
-         INSERT INTO poll_answer_items (poll_id, user_id, option_id, value)
-         SELECT $1, $2, i.option_id, i.value
-           FROM unnest($7::uuid[], $8::bigint[]) AS i (option_id, value)),
-       counted AS (
-         UPDATE polls SET respondents = respondents + (SELECT is_new::int FROM stored)
-          WHERE id = $1
-         RETURNING respondents)
-       SELECT stored.is_new AS "isNew", counted.respondents FROM stored, counted`,
-      [
-        answer.pollId,
-        answer.userId,
-        JSON.stringify(answer.answer),
-        answer.text,
-        answer.language,
-        now,
-        answer.items.map((item) => item.optionId),
-        answer.items.map((item) => item.value),
-      ],
-    );
+    const row = await tx.row<{ isNew: boolean; respondents: number }>(storeAnswer, [
+      answer.pollId,
+      answer.userId,
+      JSON.stringify(answer.answer),
+      answer.text,
+      answer.language,
+      now,
+      answer.items.map((item) => item.optionId),
+      answer.items.map((item) => item.value),
+    ]);
 
     return row!;
   }

@@ -1,5 +1,5 @@
 import type { StatementState, StatementVote } from '@razgovor/contracts';
-import type { Sql } from '../database/sql';
+import { prepared, type Sql } from '../database/sql';
 import {
   type Participation,
   participationSql,
@@ -80,6 +80,52 @@ const columns = `s.id, s.conversation_id AS "conversationId", s.author_id AS "au
   s.disagree_count AS disagree, s.pass_count AS pass, s.flagged_at AS "flaggedAt",
   s.created_at AS "createdAt"`;
 
+const voteForParticipation = participationSql('s.conversation_id', '$2', '$3');
+
+const statementForVote = prepared(
+  `SELECT ${columns},
+          (SELECT ${voteNames} FROM statement_votes v
+            WHERE v.statement_id = s.id AND v.user_id = $2) AS "myVote",
+          ${voteForParticipation.columns}
+     FROM statements s ${voteForParticipation.join}
+    WHERE s.id = $1`,
+);
+
+/** See `vote`. */
+const voteStatement = prepared(
+  `WITH previous AS (
+     SELECT vote FROM statement_votes WHERE statement_id = $1 AND user_id = $2 FOR UPDATE),
+   replaced AS (
+     UPDATE statement_votes SET vote = $4, updated_at = $5
+      WHERE statement_id = $1 AND user_id = $2 AND EXISTS (SELECT 1 FROM previous)
+     RETURNING (SELECT vote FROM previous) AS old),
+   added AS (
+     INSERT INTO statement_votes (statement_id, user_id, conversation_id, vote, created_at,
+                                  updated_at)
+     SELECT $1::uuid, $2::uuid, $3::uuid, $4::smallint, $5::timestamptz, $5
+      WHERE NOT EXISTS (SELECT 1 FROM previous)
+     ON CONFLICT (statement_id, user_id) DO NOTHING
+     RETURNING NULL::smallint AS old),
+   stored AS (SELECT old FROM replaced UNION ALL SELECT old FROM added),
+   moved AS (
+     UPDATE statements s
+        SET agree_count = s.agree_count + ($4 = 1)::int
+              - (stored.old IS NOT DISTINCT FROM 1)::int,
+            disagree_count = s.disagree_count + ($4 = -1)::int
+              - (stored.old IS NOT DISTINCT FROM -1)::int,
+            pass_count = s.pass_count + ($4 = 0)::int
+              - (stored.old IS NOT DISTINCT FROM 0)::int
+       FROM stored
+      WHERE s.id = $1
+     RETURNING s.agree_count AS agree, s.disagree_count AS disagree, s.pass_count AS pass),
+   counted AS (
+     INSERT INTO opinion_counters (conversation_id, shard, vote_seq)
+     SELECT $3, $6, 1 FROM stored
+     ON CONFLICT (conversation_id, shard)
+       DO UPDATE SET vote_seq = opinion_counters.vote_seq + 1)
+   SELECT agree, disagree, pass FROM moved`,
+);
+
 export class StatementsRepository {
   constructor(private readonly pool: Sql) {}
 
@@ -121,16 +167,11 @@ export class StatementsRepository {
 
   /** The statement with the voter's vote, and whether the voter may take part. */
   async findForVote(id: string, userId: string, now: Date): Promise<VoteContext | null> {
-    const participation = participationSql('s.conversation_id', '$2', '$3');
-    const row = await this.pool.row<WithParticipation<StatementRecord>>(
-      `SELECT ${columns},
-              (SELECT ${voteNames} FROM statement_votes v
-                WHERE v.statement_id = s.id AND v.user_id = $2) AS "myVote",
-              ${participation.columns}
-         FROM statements s ${participation.join}
-        WHERE s.id = $1`,
-      [id, userId, now],
-    );
+    const row = await this.pool.row<WithParticipation<StatementRecord>>(statementForVote, [
+      id,
+      userId,
+      now,
+    ]);
     if (!row) return null;
     const { participation: taken, rest } = takeParticipation(row);
 
@@ -186,40 +227,14 @@ export class StatementsRepository {
     vote: StatementVote,
     now: Date,
   ): Promise<VoteCounts | null> {
-    return tx.row<VoteCounts>(
-      `WITH previous AS (
-         SELECT vote FROM statement_votes WHERE statement_id = $1 AND user_id = $2 FOR UPDATE),
-       replaced AS (
-         UPDATE statement_votes SET vote = $4, updated_at = $5
-          WHERE statement_id = $1 AND user_id = $2 AND EXISTS (SELECT 1 FROM previous)
-         RETURNING (SELECT vote FROM previous) AS old),
-       added AS (
-         INSERT INTO statement_votes (statement_id, user_id, conversation_id, vote, created_at,
-                                      updated_at)
-         SELECT $1::uuid, $2::uuid, $3::uuid, $4::smallint, $5::timestamptz, $5
-          WHERE NOT EXISTS (SELECT 1 FROM previous)
-         ON CONFLICT (statement_id, user_id) DO NOTHING
-         RETURNING NULL::smallint AS old),
-       stored AS (SELECT old FROM replaced UNION ALL SELECT old FROM added),
-       moved AS (
-         UPDATE statements s
-            SET agree_count = s.agree_count + ($4 = 1)::int
-                  - (stored.old IS NOT DISTINCT FROM 1)::int,
-                disagree_count = s.disagree_count + ($4 = -1)::int
-                  - (stored.old IS NOT DISTINCT FROM -1)::int,
-                pass_count = s.pass_count + ($4 = 0)::int
-                  - (stored.old IS NOT DISTINCT FROM 0)::int
-           FROM stored
-          WHERE s.id = $1
-         RETURNING s.agree_count AS agree, s.disagree_count AS disagree, s.pass_count AS pass),
-       counted AS (
-         INSERT INTO opinion_counters (conversation_id, shard, vote_seq)
-         SELECT $3, $6, 1 FROM stored
-         ON CONFLICT (conversation_id, shard)
-           DO UPDATE SET vote_seq = opinion_counters.vote_seq + 1)
-       SELECT agree, disagree, pass FROM moved`,
-      [statement.id, userId, statement.conversationId, voteValue[vote], now, counterShard(userId)],
-    );
+    return tx.row<VoteCounts>(voteStatement, [
+      statement.id,
+      userId,
+      statement.conversationId,
+      voteValue[vote],
+      now,
+      counterShard(userId),
+    ]);
   }
 
   /** Stores many first votes at once (demo data, imports) and recounts the statements. */
