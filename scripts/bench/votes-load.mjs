@@ -7,7 +7,8 @@
 // that the load generator takes little of the processor time the server needs.
 //
 //   npm run build:server && node scripts/bench/votes-load.mjs [--rate 200] [--seconds 30]
-//     [--people 200] [--statements 60] [--poll-share 0.2] [--no-worker] [--profile DIR]
+//     [--people 200] [--statements 60] [--poll-share 0.2] [--no-worker] [--apis 1]
+//     [--profile DIR]
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     statements: { type: 'string', default: '60' },
     'poll-share': { type: 'string', default: '0.2' },
     'no-worker': { type: 'boolean', default: false },
+    apis: { type: 'string', default: '1' },
     port: { type: 'string', default: '3995' },
     profile: { type: 'string' },
   },
@@ -43,6 +45,8 @@ const base = `http://127.0.0.1:${values.port}`;
 // Confirmation mails of the sign-ups are delivered once to a local mailbox, as in production,
 // rather than failing and being retried by the worker while votes are measured.
 const mailboxPort = Number(values.port) + 1;
+// More api processes, as behind a load balancer: each person keeps to one of them.
+const apiPorts = Array.from({ length: Number(values.apis) }, (_, i) => Number(values.port) + 2 * i);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const loadAverage = () =>
   os
@@ -62,10 +66,10 @@ async function admin(sql) {
   await client.end();
 }
 
-async function waitForHealth() {
+async function waitForHealth(url = base) {
   for (let i = 0; i < 120; i++) {
     try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
+      if ((await fetch(`${url}/api/health`)).ok) return;
     } catch {
       // not listening yet
     }
@@ -73,7 +77,7 @@ async function waitForHealth() {
     await sleep(250);
   }
 
-  throw new Error(`The api at ${base} did not start`);
+  throw new Error(`The api at ${url} did not start`);
 }
 
 function startProcess(script, extraEnv = {}, args = []) {
@@ -218,7 +222,7 @@ function percentile(sorted, share) {
  * from when it was due until its answer arrived, its status and its kind.
  */
 async function runOpenLoop(requests) {
-  const client = rawClient('127.0.0.1', Number(values.port));
+  const clients = apiPorts.map((port) => rawClient('127.0.0.1', port));
   for (const request of requests) {
     request.bytes = requestBytes(
       'PUT',
@@ -243,7 +247,7 @@ async function runOpenLoop(requests) {
     if (wait > 0) await sleep(wait);
     if (performance.now() - due > 5) lateSends += 1;
     inFlight.push(
-      client
+      clients[request.person.api]
         .send(request.bytes)
         .then((status) => {
           results.push({ kind: request.kind, status, ms: performance.now() - due });
@@ -256,7 +260,7 @@ async function runOpenLoop(requests) {
 
   const sent = performance.now();
   await Promise.all(inFlight);
-  client.close();
+  for (const client of clients) client.close();
 
   return { results, sendSeconds: (sent - started) / 1000, lateSends };
 }
@@ -348,22 +352,34 @@ await admin(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
 await admin(`CREATE DATABASE ${databaseName}`);
 const children = [
   startProcess('dist/server/apps/cli/src/main.js', {}, ['mailbox', '--port', String(mailboxPort)]),
-  startProcess('dist/server/apps/api/src/main.js', {
-    PORT: values.port,
+  startApi(values.port),
+];
+
+function startApi(port) {
+  return startProcess('dist/server/apps/api/src/main.js', {
+    PORT: String(port),
     // Every benchmark request comes from 127.0.0.1, as behind a proxy without TRUST_PROXY; the
     // per-account budget stays as configured (each person votes about once a second).
     LIMIT_STANCES_PER_ADDRESS: '1000000',
-  }),
-];
+  });
+}
+
 const report = [];
 try {
   await waitForHealth();
+  // The first api has migrated the database; the others start on it as it stands.
+  for (const port of apiPorts.slice(1)) {
+    children.push(startApi(port));
+    await waitForHealth(`http://127.0.0.1:${port}`);
+  }
+
   // The api migrates the database on start; the worker waits until it has.
   if (!values['no-worker']) children.push(startProcess('dist/server/apps/worker/src/main.js'));
   console.log(
     `Recording votes: ${rate}/s open loop for ${seconds} s, ${peopleCount} people, ` +
       `${statementCount} statements, ${Math.round(pollShare * 100)}% poll answers, worker ` +
-      `${values['no-worker'] ? 'off' : 'on'}, ${os.cpus().length} CPUs, load ${loadAverage()}`,
+      `${values['no-worker'] ? 'off' : 'on'}, ${apiPorts.length} api process(es), ` +
+      `${os.cpus().length} CPUs, load ${loadAverage()}`,
   );
   const world = await seedConversation();
   const people = await signUpPeople({
@@ -374,6 +390,7 @@ try {
     count: peopleCount,
     label: 'voter',
   });
+  people.forEach((person, index) => (person.api = index % apiPorts.length));
   console.log(`Signed up ${people.length} people; load ${loadAverage()}`);
 
   const warmup = await runOpenLoop(plan(warmupSeconds * rate, people, world));
