@@ -84,6 +84,20 @@ export class ConversationFixtures {
     return created.body as Topic;
   }
 
+  /** Two people of a conversation: one muted for a day, one removed, both by its facilitator. */
+  async sanctionedPeople(facilitator: Person, conversationId: string) {
+    const [muted, removed] = [await this.person(), await this.person()];
+    const people = `/api/conversations/${conversationId}/moderation/people`;
+    await facilitator.client.post(`${people}/${muted.id}`, {
+      action: 'mute',
+      reason: 'Обиди',
+      days: 1,
+    });
+    await facilitator.client.post(`${people}/${removed.id}`, { action: 'remove', reason: 'Спам' });
+
+    return { muted, removed };
+  }
+
   /** A facilitator with an open conversation and one open topic in it. */
   async openTopic() {
     const facilitator = await this.person(['citizen', 'facilitator']);

@@ -111,18 +111,8 @@ describe('polls', () => {
       options: options('Паркове', 'Улици', 'Училища'),
     });
     const [parks, streets, schools] = poll.options;
-    const [muted, removed, citizen] = [
-      await fixtures.person(),
-      await fixtures.person(),
-      await fixtures.person(),
-    ];
-    const people = `/api/conversations/${conversation.id}/moderation/people`;
-    await facilitator.client.post(`${people}/${muted.id}`, {
-      action: 'mute',
-      reason: 'Обиди',
-      days: 1,
-    });
-    await facilitator.client.post(`${people}/${removed.id}`, { action: 'remove', reason: 'Спам' });
+    const { muted, removed } = await fixtures.sanctionedPeople(facilitator, conversation.id);
+    const citizen = await fixtures.person();
     const attempt = (person: Person, optionIds: string[], id = poll.id) =>
       person.client.put(`/api/polls/${id}/answer`, { kind: 'multiple', optionIds });
 

@@ -193,20 +193,9 @@ describe('statements and the opinion map', () => {
 
   it('refuses votes from muted and removed people, on closed conversations and unpublished statements, writing nothing', async () => {
     const { facilitator, conversation } = await fixtures.openTopic();
-    const [author, muted, removed, voter] = [
-      await fixtures.person(),
-      await fixtures.person(),
-      await fixtures.person(),
-      await fixtures.person(),
-    ];
+    const { muted, removed } = await fixtures.sanctionedPeople(facilitator, conversation.id);
+    const [author, voter] = [await fixtures.person(), await fixtures.person()];
     const statement = await submit(author, conversation.id, 'Парите да стигат до всички райони');
-    const people = `/api/conversations/${conversation.id}/moderation/people`;
-    await facilitator.client.post(`${people}/${muted.id}`, {
-      action: 'mute',
-      reason: 'Обиди',
-      days: 2,
-    });
-    await facilitator.client.post(`${people}/${removed.id}`, { action: 'remove', reason: 'Спам' });
     const attempt = (person: Person, id = statement.id) =>
       person.client.put(`/api/statements/${id}/vote`, { vote: 'disagree' });
 
