@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser } from '../../../test/support/browser';
+import { chooseEnglish, openBrowser } from '../../../test/support/browser';
 import { linkToken, startSystem, type TestSystem, uniqueEmail } from '../../../test/support/system';
 
 const webDist = path.resolve(__dirname, '../../../dist/web');
@@ -49,8 +49,7 @@ describe('accounts in the browser', () => {
     await page.getByRole('button', { name: 'Влез' }).click();
     await page.getByRole('button', { name: 'Изход', exact: true }).waitFor();
 
-    await page.getByRole('button', { name: 'EN' }).click();
-    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    await chooseEnglish(page);
     await page.goto(`${system.url}/profile`);
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConversationFixtures, type Person } from '../../api/test/conversations.fixtures';
-import { openBrowser } from '../../../test/support/browser';
+import { chooseEnglish, openBrowser } from '../../../test/support/browser';
 import { startSystem, type TestSystem } from '../../../test/support/system';
 
 const webDist = path.resolve(__dirname, '../../../dist/web');
@@ -313,8 +313,7 @@ describe('taking part in a conversation in the browser', () => {
     for (const locale of ['bg', 'en']) {
       if (locale === 'en') {
         await page.goto(`${system.url}/`);
-        await page.getByRole('button', { name: 'EN' }).click();
-        await page.getByRole('link', { name: 'Conversations' }).first().waitFor();
+        await chooseEnglish(page);
       }
 
       for (const pagePath of paths) {

@@ -9,6 +9,7 @@ import {
   waitForRun,
 } from '../../api/test/themes.fixtures';
 import { startSystem, type TestSystem } from '../../../test/support/system';
+import { chooseEnglish } from '../../../test/support/browser';
 import { People, webDist } from './support/people';
 
 const question = { bg: 'Какво да подобрим в квартала?', en: 'What should the district improve?' };
@@ -42,8 +43,7 @@ describe('the theme explorer', () => {
     const page = await pageFor(person);
     await page.setViewportSize({ width: 375, height: 812 });
     await page.goto(`${system.url}/`);
-    await page.getByRole('button', { name: 'EN' }).click();
-    await page.getByRole('link', { name: 'Conversations' }).first().waitFor();
+    await chooseEnglish(page);
 
     return page;
   }
