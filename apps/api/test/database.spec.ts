@@ -16,7 +16,7 @@ describe('transactions and prepared queries on the pooled connections', () => {
     await system.stop();
   });
 
-  it('keeps nothing of a failed transaction and gives its connection back, many times over', async () => {
+  it('keeps nothing of a failed transaction and frees its connection, many times', async () => {
     const attempts = Array.from({ length: 40 }, (_, index) =>
       database
         .transaction(async (tx) => {

@@ -103,7 +103,7 @@ describe('polls', () => {
     expect(read.results?.scale?.reduce((sum, count) => sum! + count!, 0)).toBe(1);
   });
 
-  it('refuses answers from muted and removed people and after the conversation closes, storing nothing', async () => {
+  it('refuses muted and removed people and a closed conversation, storing nothing', async () => {
     const { facilitator, conversation } = await fixtures.openTopic();
     const poll = await createPoll(facilitator, conversation.id, {
       kind: 'multiple',

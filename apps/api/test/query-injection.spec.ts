@@ -26,8 +26,13 @@ const hostile = [
  * What must never reach a client: traces, driver errors, SQL, PostgreSQL's catalog names (named
  * whole: random tokens in mails the development mailbox shows may hold any three letters).
  */
-const leaks =
-  /stack|QueryFailedError|DatabaseError|syntax error|invalid input syntax|node_modules|\bat \/|SELECT |\bpg_(catalog|class|attribute|namespace|proc|type|stat\w*|index|constraint|roles|toast)\b/i;
+const catalogs =
+  'catalog|class|attribute|namespace|proc|type|stat\\w*|index|constraint|roles|toast';
+const leaks = new RegExp(
+  'stack|QueryFailedError|DatabaseError|syntax error|invalid input syntax|node_modules|\\bat /|' +
+    `SELECT |\\bpg_(${catalogs})\\b`,
+  'i',
+);
 
 const withQuery = (Object.keys(routes) as RouteName[])
   .filter((name) => (routes[name] as RouteDefinition).query)

@@ -191,7 +191,7 @@ describe('statements and the opinion map', () => {
     expect(counter!.seq).toBe(11);
   });
 
-  it('refuses votes from muted and removed people, on closed conversations and unpublished statements, writing nothing', async () => {
+  it('refuses sanctioned voters and closed or unpublished statements, writing nothing', async () => {
     const { facilitator, conversation } = await fixtures.openTopic();
     const { muted, removed } = await fixtures.sanctionedPeople(facilitator, conversation.id);
     const [author, voter] = [await fixtures.person(), await fixtures.person()];

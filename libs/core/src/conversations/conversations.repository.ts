@@ -7,9 +7,10 @@ export type ConversationFields = Omit<
   'id' | 'status' | 'createdBy' | 'createdAt' | 'facilitatorIds'
 >;
 
-/** The ids of a conversation's facilitators, oldest first, for a conversation row aliased `alias`. */
+/** The ids of a conversation's facilitators, oldest first; `alias` names the conversation row. */
 export function facilitatorIdsOf(alias: string): string {
-  return `coalesce((SELECT array_agg(f.user_id ORDER BY f.created_at) FROM conversation_facilitators f
+  return `coalesce((SELECT array_agg(f.user_id ORDER BY f.created_at)
+                      FROM conversation_facilitators f
                      WHERE f.conversation_id = ${alias}.id), '{}')`;
 }
 

@@ -28,7 +28,7 @@ export interface Admission {
   verdict: ContentVerdict;
 }
 
-/** Refuses a muted or removed person, given the sanction in force; facilitators are never refused. */
+/** Refuses a muted or removed person given the sanction in force; never a facilitator. */
 export function assertNotSanctioned(
   user: User,
   conversation: ConversationAccess,

@@ -41,7 +41,10 @@ function decisionAction(from: StatementState, to: StatementState): string {
   return from === 'published' ? 'statement.kept' : 'statement.published';
 }
 
-/** Published statements are seen by all who see the conversation; others by facilitators and authors. */
+/**
+ * Published statements are seen by all who see the conversation; the others by its facilitators
+ * and their authors.
+ */
 function isVisible(
   viewer: User | null,
   record: StatementRecord,
