@@ -8,8 +8,9 @@
 //
 //   npm run build:server && node scripts/bench/votes-load.mjs [--rate 200] [--seconds 30]
 //     [--people 200] [--statements 60] [--poll-share 0.2] [--no-worker] [--apis 1]
-//     [--profile DIR]
+//     [--profile DIR] [--timeline FILE]
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -28,6 +29,7 @@ const { values } = parseArgs({
     apis: { type: 'string', default: '1' },
     port: { type: 'string', default: '3995' },
     profile: { type: 'string' },
+    timeline: { type: 'string' },
   },
 });
 const rate = Number(values.rate);
@@ -238,6 +240,7 @@ async function runOpenLoop(requests) {
   const results = [];
   const inFlight = [];
   const started = performance.now() + 50;
+  const startedAt = Date.now() + 50;
   let lateSends = 0;
   for (const [index, request] of requests.entries()) {
     const due = started + (index * 1000) / rate;
@@ -250,10 +253,16 @@ async function runOpenLoop(requests) {
       clients[request.person.api]
         .send(request.bytes)
         .then((status) => {
-          results.push({ kind: request.kind, status, ms: performance.now() - due });
+          results.push({
+            kind: request.kind,
+            status,
+            due: due - started,
+            ms: performance.now() - due,
+          });
         })
         .catch((error) => {
-          results.push({ kind: request.kind, status: 0, ms: performance.now() - due, error });
+          const ms = performance.now() - due;
+          results.push({ kind: request.kind, status: 0, due: due - started, ms, error });
         }),
     );
   }
@@ -262,7 +271,7 @@ async function runOpenLoop(requests) {
   await Promise.all(inFlight);
   for (const client of clients) client.close();
 
-  return { results, sendSeconds: (sent - started) / 1000, lateSends };
+  return { results, sendSeconds: (sent - started) / 1000, lateSends, startedAt };
 }
 
 function summarise(label, outcome, loadBefore) {
@@ -314,6 +323,19 @@ function summarise(label, outcome, loadBefore) {
   }
 
   return summary;
+}
+
+/** One line per request: the wall-clock time it was due, its kind, status and latency. */
+function writeTimeline(file, { results, startedAt }) {
+  const lines = results
+    .toSorted((a, b) => a.due - b.due)
+    .map(
+      (item) =>
+        `${new Date(startedAt + item.due).toISOString()},${item.kind},${item.status},` +
+        item.ms.toFixed(1),
+    );
+  writeFileSync(file, `due,kind,status,ms\n${lines.join('\n')}\n`);
+  console.log(`Timeline of ${results.length} requests written to ${file}`);
 }
 
 /** Counters and respondent counts must match the rows: nothing lost or counted twice. */
@@ -399,6 +421,7 @@ try {
   const loadBefore = loadAverage();
   const measured = await runOpenLoop(plan(seconds * rate, people, world));
   report.push(summarise('recording votes', measured, loadBefore));
+  if (values.timeline) writeTimeline(values.timeline, measured);
   // The last window's map is queued a few seconds after the last vote.
   if (!values['no-worker']) await sleep(4000);
   report.push({ stored: await checkStored(world) });
