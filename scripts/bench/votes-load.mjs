@@ -10,6 +10,7 @@
 //     [--people 200] [--statements 60] [--poll-share 0.2] [--no-worker] [--apis 1]
 //     [--profile DIR] [--timeline FILE]
 import { spawn } from 'node:child_process';
+import { pbkdf2Sync } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -55,6 +56,20 @@ const loadAverage = () =>
     .loadavg()
     .map((value) => value.toFixed(2))
     .join(' ');
+/**
+ * The best of five timings of one fixed piece of CPU work, taken before anything starts: a
+ * yardstick for comparing runs made on different hosts or on one host at different times.
+ */
+function cpuYardstickMs() {
+  const timings = Array.from({ length: 5 }, () => {
+    const started = performance.now();
+    pbkdf2Sync('razgovor', 'yardstick', 100_000, 32, 'sha256');
+
+    return performance.now() - started;
+  });
+
+  return Math.min(...timings).toFixed(1);
+}
 
 // A fixed seed: every run sends the same requests in the same order.
 let seed = 7;
@@ -370,6 +385,7 @@ async function checkStored(world) {
   return stored;
 }
 
+const yardstick = cpuYardstickMs();
 await admin(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
 await admin(`CREATE DATABASE ${databaseName}`);
 const children = [
@@ -386,7 +402,7 @@ function startApi(port) {
   });
 }
 
-const report = [];
+const report = [{ cpuYardstickMs: Number(yardstick) }];
 try {
   await waitForHealth();
   // The first api has migrated the database; the others start on it as it stands.
@@ -401,7 +417,7 @@ try {
     `Recording votes: ${rate}/s open loop for ${seconds} s, ${peopleCount} people, ` +
       `${statementCount} statements, ${Math.round(pollShare * 100)}% poll answers, worker ` +
       `${values['no-worker'] ? 'off' : 'on'}, ${apiPorts.length} api process(es), ` +
-      `${os.cpus().length} CPUs, load ${loadAverage()}`,
+      `${os.cpus().length} CPUs, load ${loadAverage()}, CPU yardstick ${yardstick} ms`,
   );
   const world = await seedConversation();
   const people = await signUpPeople({
