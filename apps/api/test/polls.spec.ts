@@ -1,4 +1,6 @@
 import type { Poll, PollResults, Survey, SurveyShift } from '@razgovor/contracts';
+import { PollItemSums1765600000000 } from '../../../libs/core/src/database/migrations/1765600000000-poll-item-sums';
+import type { QueryRunner } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSystem, type TestSystem } from '../../../test/support/system';
 import { ConversationFixtures, type Person } from './conversations.fixtures';
@@ -423,6 +425,145 @@ describe('polls', () => {
       `/api/conversations/${conversation.id}/polls?topicId=${topic.id}`,
     );
     expect((listed.body as { items: Poll[] }).items.map((item) => item.id)).toEqual([poll.id]);
+  });
+
+  it('keeps every tally equal to the answers as people answer at once and change their minds', async () => {
+    const { facilitator, conversation } = await fixtures.openTopic();
+    const labels = options('А', 'Б', 'В', 'Г');
+    const polls = [
+      await createPoll(facilitator, conversation.id, { kind: 'multiple', options: labels }),
+      await createPoll(facilitator, conversation.id, { kind: 'ranking', options: labels }),
+      await createPoll(facilitator, conversation.id, { kind: 'scale' }),
+      await createPoll(facilitator, conversation.id, {
+        kind: 'budget',
+        budgetTotal: 1_000,
+        options: labels,
+      }),
+    ];
+    const citizens = await people(9);
+    let seed = 11;
+    const random = (below: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+
+      return seed % below;
+    };
+
+    // Each person's answer of each poll as they last gave it, and the items it stands for.
+    const final = new Map<string, { optionId: string | null; value: number }[]>();
+    function answerOf(poll: Poll) {
+      const ids = poll.options.map((option) => option.id);
+      const rotated = ids.map((_, index) => ids[(index + random(ids.length)) % ids.length]!);
+      switch (poll.kind) {
+        case 'multiple': {
+          const chosen = [...new Set([rotated[0]!, ids[random(ids.length)]!])];
+
+          return {
+            body: { kind: 'multiple', optionIds: chosen },
+            items: chosen.map((id) => ({ optionId: id, value: 1 })),
+          };
+        }
+
+        case 'ranking':
+          return {
+            body: { kind: 'ranking', optionIds: rotated },
+            items: rotated.map((id, index) => ({ optionId: id, value: index + 1 })),
+          };
+        case 'scale': {
+          const value = 1 + random(5);
+
+          return { body: { kind: 'scale', value }, items: [{ optionId: null, value }] };
+        }
+
+        default: {
+          const first = random(11) * 100;
+          const amounts = [first, 1_000 - first, 0, 0];
+          const allocations = ids.map((id, index) => ({ optionId: id, amount: amounts[index]! }));
+
+          return {
+            body: { kind: 'budget', allocations },
+            items: allocations.map((item) => ({ optionId: item.optionId, value: item.amount })),
+          };
+        }
+      }
+    }
+
+    for (let round = 0; round < 3; round++) {
+      // In the later rounds about two in three change their answer, all at the same moment.
+      const answering = citizens.flatMap((citizen) =>
+        polls
+          .filter(() => round === 0 || random(3) > 0)
+          .map((poll) => ({ citizen, poll, ...answerOf(poll) })),
+      );
+      const replies = await Promise.all(
+        answering.map(({ citizen, poll, body }) =>
+          citizen.client.put(`/api/polls/${poll.id}/answer`, body),
+        ),
+      );
+      expect(replies.map((reply) => reply.status)).toEqual(answering.map(() => 200));
+      for (const { citizen, poll, items } of answering)
+        final.set(`${poll.id} ${citizen.id}`, items);
+    }
+
+    for (const poll of polls) {
+      const answers = citizens.map((citizen) => final.get(`${poll.id} ${citizen.id}`)!);
+      const count = (optionId: string, counted: (value: number) => boolean) =>
+        answers.filter((items) =>
+          items.some((item) => item.optionId === optionId && counted(item.value)),
+        ).length;
+      const mean = (optionId: string) =>
+        Math.round(
+          (answers
+            .flat()
+            .filter((item) => item.optionId === optionId)
+            .reduce((sum, item) => sum + item.value, 0) /
+            answers.length) *
+            100,
+        ) / 100;
+      const scaleValues = answers.flat().map((item) => item.value);
+      const expected = {
+        respondents: citizens.length,
+        options: poll.options.map(({ id }) => ({
+          optionId: id,
+          count:
+            poll.kind === 'scale'
+              ? null
+              : count(id, (value) => (poll.kind === 'ranking' ? value === 1 : value > 0)),
+          mean: poll.kind === 'ranking' || poll.kind === 'budget' ? mean(id) : null,
+        })),
+        scale:
+          poll.kind === 'scale'
+            ? [1, 2, 3, 4, 5].map((value) => scaleValues.filter((given) => given === value).length)
+            : null,
+        mean:
+          poll.kind === 'scale'
+            ? Math.round(
+                (scaleValues.reduce((sum, value) => sum + value, 0) / answers.length) * 100,
+              ) / 100
+            : null,
+      };
+
+      const read = await facilitator.client.get(`/api/polls/${poll.id}`);
+      const results = await facilitator.client.get(`/api/polls/${poll.id}/results`);
+
+      expect({ kind: poll.kind, tally: (read.body as Poll).results }).toEqual({
+        kind: poll.kind,
+        tally: expected,
+      });
+      expect((results.body as PollResults).overall).toEqual(expected);
+    }
+
+    // Sums added up afresh from the answers, as the migration does for answers stored before it,
+    // equal those the answers kept (leaving out sums that came back to nothing).
+    const kept = `SELECT poll_id, option_id, scale_value, positive, first, sum FROM poll_item_sums
+                   WHERE poll_id = ANY($1::uuid[]) AND (positive, first, sum) <> (0, 0, 0)
+                   ORDER BY 1, 2, 3`;
+    const ids = polls.map((poll) => poll.id);
+    const maintained = await fixtures.sql(kept, [ids]);
+    await fixtures.sql('DROP TABLE poll_item_sums');
+    const runner = { query: (sql: string) => fixtures.sql(sql) } as unknown as QueryRunner;
+    await new PollItemSums1765600000000().up(runner);
+    expect(await fixtures.sql(kept, [ids])).toEqual(maintained);
+    expect(maintained.length).toBeGreaterThan(10);
   });
 
   it('stores open answers where the theme jobs read them, changed in place', async () => {

@@ -14,6 +14,7 @@ import { ReportPreferences1765510000000 } from './migrations/1765510000000-repor
 import { VoteCounterShards1765520000000 } from './migrations/1765520000000-vote-counter-shards';
 import { PollScheduleAndStatementFlags1765520000001 } from './migrations/1765520000001-poll-schedule-and-statement-flags';
 import { ThemeInputs1765540000000 } from './migrations/1765540000000-theme-inputs';
+import { PollItemSums1765600000000 } from './migrations/1765600000000-poll-item-sums';
 
 export const entities = [User, AccountToken];
 export const migrations = [
@@ -30,6 +31,7 @@ export const migrations = [
   VoteCounterShards1765520000000,
   PollScheduleAndStatementFlags1765520000001,
   ThemeInputs1765540000000,
+  PollItemSums1765600000000,
 ];
 
 export function createDataSource(databaseUrl: string, poolSize = 10): DataSource {

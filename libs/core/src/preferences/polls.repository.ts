@@ -1,4 +1,4 @@
-import type { PollAnswer, PollStatus } from '@razgovor/contracts';
+import type { BreakdownDimension, PollAnswer, PollStatus } from '@razgovor/contracts';
 import { prepared, type Sql } from '../database/sql';
 import {
   type Participation,
@@ -8,6 +8,7 @@ import {
 } from '../moderation/participation';
 import { ownStatus } from './poll-rules';
 import type { AnswerItem, NewPoll, PollOptionRecord, PollRecord, Respondent } from './poll.records';
+import type { ResultSums, TallySums } from './tally';
 
 const columns = `
   p.id, p.conversation_id AS "conversationId", p.topic_id AS "topicId",
@@ -49,6 +50,16 @@ const pollForAnswer = prepared(
     WHERE p.id = $1 FOR NO KEY UPDATE OF p`,
 );
 
+/** Each poll's respondents, and its item sums. */
+const tallySums = prepared(
+  `SELECT id AS "pollId", NULL::int AS dimensions, respondents, NULL::uuid AS "optionId",
+          NULL::int AS "scaleValue", 0 AS positive, 0 AS first, 0::float8 AS sum
+     FROM polls WHERE id = ANY($1::uuid[])
+   UNION ALL
+   SELECT poll_id, NULL, NULL, option_id, scale_value, positive, first, sum::float8
+     FROM poll_item_sums WHERE poll_id = ANY($1::uuid[])`,
+);
+
 /** See `putAnswer`. */
 const storeAnswer = prepared(
   `WITH stored AS (
@@ -59,11 +70,24 @@ const storeAnswer = prepared(
        SET answer = EXCLUDED.answer, open_text = EXCLUDED.open_text,
            language = EXCLUDED.language, updated_at = EXCLUDED.updated_at
      RETURNING (xmax = 0) AS is_new),
-   cleared AS (DELETE FROM poll_answer_items WHERE poll_id = $1 AND user_id = $2),
+   cleared AS (
+     DELETE FROM poll_answer_items WHERE poll_id = $1 AND user_id = $2
+     RETURNING option_id, value, -1 AS sign),
    added AS (
      INSERT INTO poll_answer_items (poll_id, user_id, option_id, value)
      SELECT $1, $2, i.option_id, i.value
-       FROM unnest($7::uuid[], $8::bigint[]) AS i (option_id, value)),
+       FROM unnest($7::uuid[], $8::bigint[]) AS i (option_id, value)
+     RETURNING option_id, value, 1 AS sign),
+   summed AS (
+     INSERT INTO poll_item_sums AS s (poll_id, option_id, scale_value, positive, first, sum)
+     SELECT $1, option_id, CASE WHEN option_id IS NULL THEN value END,
+            coalesce(sum(sign) FILTER (WHERE value > 0), 0),
+            coalesce(sum(sign) FILTER (WHERE value = 1), 0), sum(sign * value)
+       FROM (SELECT * FROM cleared UNION ALL SELECT * FROM added) AS moved
+      GROUP BY 2, 3
+     ON CONFLICT (poll_id, option_id, scale_value) DO UPDATE
+       SET positive = s.positive + EXCLUDED.positive, first = s.first + EXCLUDED.first,
+           sum = s.sum + EXCLUDED.sum),
    counted AS (
      UPDATE polls SET respondents = respondents + (SELECT is_new::int FROM stored)
       WHERE id = $1
@@ -214,9 +238,10 @@ export class PollsRepository {
   }
 
   /**
-   * Stores or replaces one person's answer and its items and counts a first answer among the
-   * poll's respondents, in one statement; returns whether it was their first and the count.
-   * The caller holds the poll's row lock.
+   * Stores or replaces one person's answer and its items, moves the poll's item sums by what was
+   * replaced and what was added, and counts a first answer among the poll's respondents, in one
+   * statement; returns whether it was their first and the count. The caller holds the poll's row
+   * lock, so the answers of one poll move its sums one at a time.
    */
   async putAnswer(
     tx: Sql,
@@ -246,6 +271,68 @@ export class PollsRepository {
     return row!;
   }
 
+  /** The sums of each poll's tally, as the answers keep them: see `tallyFromSums`. */
+  async tallySums(pollIds: string[]): Promise<Map<string, TallySums>> {
+    const sums = new Map<string, TallySums>();
+    if (pollIds.length === 0) return sums;
+    const rows = await this.pool.rows<SumRow & { pollId: string }>(tallySums, [pollIds]);
+    for (const row of rows) {
+      if (!sums.has(row.pollId)) sums.set(row.pollId, { respondents: 0, items: [] });
+      addSumRow(sums.get(row.pollId)!, row);
+    }
+
+    return sums;
+  }
+
+  /**
+   * The sums of a poll's tally, and of each district, age band and gender as its people give them
+   * now, added up by the database in one pass over the answers.
+   */
+  async resultSums(pollId: string): Promise<ResultSums> {
+    const rows = await this.pool.rows<
+      SumRow & { district: string | null; ageBand: string | null; gender: string | null }
+    >(
+      `WITH answered AS (
+         SELECT a.user_id, u.district, u.age_band, u.gender
+           FROM poll_answers a JOIN users u ON u.id = a.user_id
+          WHERE a.poll_id = $1),
+       items AS (
+         SELECT i.option_id, i.value, answered.district, answered.age_band, answered.gender,
+                CASE WHEN i.option_id IS NULL THEN i.value END AS scale_value
+           FROM poll_answer_items i JOIN answered USING (user_id)
+          WHERE i.poll_id = $1)
+       SELECT GROUPING(district, age_band, gender) AS dimensions, district,
+              age_band AS "ageBand", gender, ${peopleColumns}
+         FROM answered GROUP BY GROUPING SETS ((), (district), (age_band), (gender))
+       UNION ALL
+       SELECT GROUPING(district, age_band, gender), district, age_band, gender, ${itemColumns}
+         FROM items
+        GROUP BY GROUPING SETS ((option_id, scale_value), (district, option_id, scale_value),
+                               (age_band, option_id, scale_value), (gender, option_id, scale_value))`,
+      [pollId],
+    );
+    const empty = (): TallySums => ({ respondents: 0, items: [] });
+    const sums: ResultSums = {
+      overall: empty(),
+      breakdowns: { district: new Map(), ageBand: new Map(), gender: new Map() },
+    };
+    for (const row of rows) {
+      // GROUPING gives a bit for each of district, age band and gender left out of the group.
+      const dimension = groupedBy[row.dimensions!];
+      if (!dimension) {
+        addSumRow(sums.overall, row);
+        continue;
+      }
+
+      const groups = sums.breakdowns[dimension];
+      const value = row[dimension];
+      if (!groups.has(value)) groups.set(value, empty());
+      addSumRow(groups.get(value)!, row);
+    }
+
+    return sums;
+  }
+
   /** Every answer's items with the district, age band and gender its author gives now. */
   async respondents(pollId: string): Promise<Respondent[]> {
     return this.pool.rows<Respondent>(
@@ -268,4 +355,38 @@ function withOptions(row: PollRecord): PollRecord {
     budgetTotal: row.budgetTotal === null ? null : Number(row.budgetTotal),
     options: row.options as PollOptionRecord[],
   };
+}
+
+interface SumRow {
+  dimensions: number | null;
+  /** Set on the row counting a group's people; null on the rows adding up items. */
+  respondents: number | null;
+  optionId: string | null;
+  scaleValue: number | null;
+  positive: number;
+  first: number;
+  sum: number;
+}
+
+const peopleColumns = `count(*)::int AS respondents, NULL::uuid AS "optionId",
+  NULL::int AS "scaleValue", 0 AS positive, 0 AS first, 0::float8 AS sum`;
+const itemColumns = `NULL::int, option_id, scale_value::int,
+  (count(*) FILTER (WHERE value > 0))::int, (count(*) FILTER (WHERE value = 1))::int,
+  sum(value)::float8`;
+
+const groupedBy: Record<number, BreakdownDimension | undefined> = {
+  0b011: 'district',
+  0b101: 'ageBand',
+  0b110: 'gender',
+};
+
+function addSumRow(sums: TallySums, row: SumRow): void {
+  if (row.respondents !== null) {
+    sums.respondents = row.respondents;
+
+    return;
+  }
+
+  const { optionId, scaleValue, positive, first, sum } = row;
+  sums.items.push({ optionId, scaleValue, positive, first, sum });
 }

@@ -39,7 +39,7 @@ import type { PollScheduleQueue } from './poll-schedule.queue';
 import type { PollRecord } from './poll.records';
 import type { PollsRepository } from './polls.repository';
 import { toPoll } from './presenters';
-import { pollResults, tallyAnswers } from './tally';
+import { pollResults, tallyFromSums } from './tally';
 import { target } from './targets';
 
 export const toDate = (value: string | null | undefined) =>
@@ -106,18 +106,24 @@ export class PollsService {
           )
         : new Map<string, PollAnswer>());
     const isFacilitator = canFacilitate(viewer, conversation);
+    const shown = polls.map((poll) => {
+      const state = pollStatus(poll, status, now);
+      const myAnswer = answers.get(poll.id) ?? null;
+      const isVisible = resultsVisible(poll.resultVisibility, state, myAnswer, isFacilitator);
 
-    return Promise.all(
-      polls.map(async (poll) => {
-        const state = pollStatus(poll, status, now);
-        const myAnswer = answers.get(poll.id) ?? null;
-        const isVisible = resultsVisible(poll.resultVisibility, state, myAnswer, isFacilitator);
-        const results = isVisible
-          ? tallyAnswers(target(poll), await this.polls.respondents(poll.id))
-          : null;
+      return { poll, state, myAnswer, isVisible };
+    });
+    const sums = await this.polls.tallySums(
+      shown.filter((item) => item.isVisible).map((item) => item.poll.id),
+    );
 
-        return toPoll(poll, state, myAnswer, results);
-      }),
+    return shown.map(({ poll, state, myAnswer, isVisible }) =>
+      toPoll(
+        poll,
+        state,
+        myAnswer,
+        isVisible ? tallyFromSums(target(poll), sums.get(poll.id)!) : null,
+      ),
     );
   }
 
@@ -327,7 +333,7 @@ export class PollsService {
       );
     }
 
-    return pollResults(target(poll), await this.polls.respondents(poll.id));
+    return pollResults(target(poll), await this.polls.resultSums(poll.id));
   }
 
   /** Plans the announcements of the polls' future openings and closings. */

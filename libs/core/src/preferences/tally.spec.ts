@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Respondent } from './poll.records';
 import { pollResults, tallyAnswers } from './tally';
+import { resultSumsOf } from './testing/result-sums';
 
 function person(userId: string, items: Respondent['items'], district: string | null = null) {
   return { userId, district, ageBand: null, gender: null, items } as Respondent;
@@ -81,7 +82,8 @@ describe('small cells', () => {
       person(`o${index}`, [{ optionId: null, value: 3 }], 'lozenets'),
     );
 
-    const groups = pollResults(scalePoll, [...answers, ...others]).breakdowns.district;
+    const groups = pollResults(scalePoll, resultSumsOf([...answers, ...others])).breakdowns
+      .district;
 
     expect(groups.find((group) => group.value === 'sredets')?.tally?.scale).toEqual([
       null,
@@ -100,7 +102,7 @@ describe('small cells', () => {
       person('3', [{ optionId: 'a', value: 1 }], 'sredets'),
     ];
 
-    const groups = pollResults(poll, answers).breakdowns.district;
+    const groups = pollResults(poll, resultSumsOf(answers)).breakdowns.district;
 
     expect(groups.map((group) => group.value)).toEqual(['sredets', 'vitosha', null]);
     expect(groups.every((group) => group.suppressed)).toBe(true);
@@ -127,7 +129,7 @@ describe('small cells', () => {
       district(name === 'null' ? null : name, counts),
     );
 
-    const groups = pollResults(single, answers).breakdowns.district;
+    const groups = pollResults(single, resultSumsOf(answers)).breakdowns.district;
 
     expect(groups.filter((group) => group.suppressed).map((group) => group.value)).toEqual(
       suppressed,
@@ -141,7 +143,7 @@ describe('small cells', () => {
       ...district('mladost', { a: 20, b: 15, c: 11 }),
     ];
 
-    const results = pollResults(single, answers);
+    const results = pollResults(single, resultSumsOf(answers));
     const groups = results.breakdowns.district.map((group) => group.tally!);
 
     single.optionIds.forEach((_, column) => {

@@ -2,6 +2,7 @@ import {
   breakdownDimensions,
   breakdownValues,
   pollLimits,
+  type BreakdownDimension,
   type BreakdownGroup,
   type PollKind,
   type PollResults,
@@ -18,35 +19,80 @@ interface TallyTarget {
 
 const round = (value: number) => Math.round(value * 100) / 100;
 
-/** Counts and means of a set of answers, exactly as the poll's kind defines them. */
-export function tallyAnswers(poll: TallyTarget, respondents: Respondent[]): Tally {
-  const total = respondents.length;
-  const counts = new Map<string, number>();
-  const sums = new Map<string, number>();
-  const scale = Array.from({ length: pollLimits.scaleMax }, () => 0);
-  let scaleSum = 0;
-  for (const respondent of respondents) {
-    for (const { optionId, value } of respondent.items) {
-      if (optionId === null) {
-        scale[value - 1] = (scale[value - 1] ?? 0) + 1;
-        scaleSum += value;
-        continue;
+/** What the answers of one option, or of one value of a scale, add up to. */
+export interface ItemSum {
+  /** Null for a value of a scale. */
+  optionId: string | null;
+  /** The value of a scale; null for an option. */
+  scaleValue: number | null;
+  /** Items above 0: chosen, ranked or given money; for a scale value, its people. */
+  positive: number;
+  /** Items of exactly 1: a ranking's first places. */
+  first: number;
+  sum: number;
+}
+
+/** The parts a tally is made of: its people and, per option or scale value, their items. */
+export interface TallySums {
+  respondents: number;
+  items: ItemSum[];
+}
+
+/** The sums of a list of answers, as the database adds them up for a whole poll. */
+export function sumItems(respondents: readonly Respondent[]): TallySums {
+  const sums = new Map<string, ItemSum>();
+  for (const { items } of respondents) {
+    for (const { optionId, value } of items) {
+      const key = optionId ?? `scale ${value}`;
+      let sum = sums.get(key);
+      if (!sum) {
+        sum = {
+          optionId,
+          scaleValue: optionId === null ? value : null,
+          positive: 0,
+          first: 0,
+          sum: 0,
+        };
+        sums.set(key, sum);
       }
 
-      sums.set(optionId, (sums.get(optionId) ?? 0) + value);
-      const counted = poll.kind === 'ranking' ? value === 1 : value > 0;
-      if (counted) counts.set(optionId, (counts.get(optionId) ?? 0) + 1);
+      if (value > 0) sum.positive += 1;
+      if (value === 1) sum.first += 1;
+      sum.sum += value;
     }
   }
 
-  const options = poll.optionIds.map((optionId) => ({
-    optionId,
-    count: poll.kind === 'scale' || poll.kind === 'open' ? null : (counts.get(optionId) ?? 0),
-    mean:
-      (poll.kind === 'ranking' || poll.kind === 'budget') && total > 0
-        ? round((sums.get(optionId) ?? 0) / total)
-        : null,
-  }));
+  return { respondents: respondents.length, items: [...sums.values()] };
+}
+
+/** Counts and means of a poll's answers from their sums, exactly as the poll's kind defines them. */
+export function tallyFromSums(poll: TallyTarget, sums: TallySums): Tally {
+  const total = sums.respondents;
+  const byOption = new Map<string, ItemSum>();
+  const scale = Array.from({ length: pollLimits.scaleMax }, () => 0);
+  let scaleSum = 0;
+  for (const item of sums.items) {
+    if (item.optionId !== null) {
+      byOption.set(item.optionId, item);
+    } else if (item.scaleValue !== null) {
+      scale[item.scaleValue - 1] = (scale[item.scaleValue - 1] ?? 0) + item.positive;
+      scaleSum += item.sum;
+    }
+  }
+
+  const options = poll.optionIds.map((optionId) => {
+    const item = byOption.get(optionId);
+    const counted = (poll.kind === 'ranking' ? item?.first : item?.positive) ?? 0;
+
+    return {
+      optionId,
+      count: poll.kind === 'scale' || poll.kind === 'open' ? null : counted,
+      mean:
+        (poll.kind === 'ranking' || poll.kind === 'budget') && total > 0
+          ? round((item?.sum ?? 0) / total)
+          : null,
+    };
+  });
   const isScale = poll.kind === 'scale';
 
   return {
@@ -55,6 +101,11 @@ export function tallyAnswers(poll: TallyTarget, respondents: Respondent[]): Tall
     scale: isScale ? scale : null,
     mean: isScale && total > 0 ? round(scaleSum / total) : null,
   };
+}
+
+/** Counts and means of a list of answers. */
+export function tallyAnswers(poll: TallyTarget, respondents: readonly Respondent[]): Tally {
+  return tallyFromSums(poll, sumItems(respondents));
 }
 
 /** The counts of a tally as columns of people: per option, or per value of a scale. */
@@ -108,20 +159,22 @@ export function protectTallies(
   );
 }
 
+/** The sums of a poll's whole tally and of each group of people its breakdowns show. */
+export interface ResultSums {
+  overall: TallySums;
+  /** Per dimension, the sums of each value's people; the key null for people who did not say. */
+  breakdowns: Record<BreakdownDimension, Map<string | null, TallySums>>;
+}
+
 /** The overall tally and one per district, age band and gender, small cells suppressed. */
-export function pollResults(poll: TallyTarget, respondents: Respondent[]): PollResults {
+export function pollResults(poll: TallyTarget, sums: ResultSums): PollResults {
   const breakdowns = Object.fromEntries(
     breakdownDimensions.map((dimension) => {
-      const groups = new Map<string | null, Respondent[]>();
-      for (const respondent of respondents) {
-        const value = respondent[dimension];
-        groups.set(value, [...(groups.get(value) ?? []), respondent]);
-      }
-
+      const groups = sums.breakdowns[dimension];
       const values = [...breakdownValues[dimension], null].filter((value) => groups.has(value));
       const tallies = protectTallies(
         poll.kind,
-        values.map((value) => ({ tally: tallyAnswers(poll, groups.get(value)!) })),
+        values.map((value) => ({ tally: tallyFromSums(poll, groups.get(value)!) })),
       );
       const rows: BreakdownGroup[] = values.map((value, index) => ({
         value,
@@ -133,5 +186,5 @@ export function pollResults(poll: TallyTarget, respondents: Respondent[]): PollR
     }),
   ) as PollResults['breakdowns'];
 
-  return { pollId: poll.id, overall: tallyAnswers(poll, respondents), breakdowns };
+  return { pollId: poll.id, overall: tallyFromSums(poll, sums.overall), breakdowns };
 }

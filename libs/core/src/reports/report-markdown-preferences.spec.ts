@@ -2,6 +2,7 @@ import type { Poll, PollKind, ReportPreference } from '@razgovor/contracts';
 import { describe, expect, it } from 'vitest';
 import type { Respondent } from '../preferences/poll.records';
 import { pollResults } from '../preferences/tally';
+import { resultSumsOf } from '../preferences/testing/result-sums';
 import { preferencesMarkdown } from './report-markdown-preferences';
 
 const labels = ['Паркове', 'Улици', 'Училища'];
@@ -51,7 +52,7 @@ function section(
   people.push({ ...people[0]!, userId: 'lone', district: 'bankya' } as Respondent);
   const results = pollResults(
     { id: poll.id, kind: poll.kind, optionIds: poll.options.map((option) => option.id) },
-    people,
+    resultSumsOf(people),
   );
 
   return { type: 'poll', poll, results, themes };

@@ -172,7 +172,7 @@ export class ReportPreferences {
   private async results(conversation: ConversationRecord, poll: PollRecord): Promise<ReportPoll> {
     const now = this.clock.now();
     const status = pollStatus(poll, effectiveStatus(conversation, now), now);
-    const results = pollResults(target(poll), await this.polls.respondents(poll.id));
+    const results = pollResults(target(poll), await this.polls.resultSums(poll.id));
     const themes = poll.kind === 'open' ? await this.reports.answerThemes(poll.id) : [];
 
     return {
