@@ -32,6 +32,8 @@ export interface PollRecord {
   closesAt: Date | null;
   closedAt: Date | null;
   respondents: number;
+  /** Moves on with every answer stored or changed. */
+  answerSeq: number;
   /** The poll's own status as last announced to open pages. */
   announcedStatus: PollStatus;
   createdAt: Date;
@@ -40,7 +42,7 @@ export interface PollRecord {
 
 export type NewPoll = Omit<
   PollRecord,
-  'id' | 'respondents' | 'createdAt' | 'closedAt' | 'options' | 'announcedStatus'
+  'id' | 'respondents' | 'answerSeq' | 'createdAt' | 'closedAt' | 'options' | 'announcedStatus'
 > & {
   options: Array<{ labelBg: string; labelEn: string }>;
   createdBy: string;

@@ -16,6 +16,7 @@ const columns = `
   p.question_bg AS "questionBg", p.question_en AS "questionEn", p.max_choices AS "maxChoices",
   p.budget_total::float8 AS "budgetTotal", p.result_visibility AS "resultVisibility",
   p.opens_at AS "opensAt", p.closes_at AS "closesAt", p.closed_at AS "closedAt", p.respondents,
+  p.answer_seq::float8 AS "answerSeq",
   p.announced_status AS "announcedStatus",
   p.created_at AS "createdAt",
   coalesce((SELECT json_agg(json_build_object('id', o.id, 'position', o.position,
@@ -89,7 +90,8 @@ const storeAnswer = prepared(
        SET positive = s.positive + EXCLUDED.positive, first = s.first + EXCLUDED.first,
            sum = s.sum + EXCLUDED.sum),
    counted AS (
-     UPDATE polls SET respondents = respondents + (SELECT is_new::int FROM stored)
+     UPDATE polls SET respondents = respondents + (SELECT is_new::int FROM stored),
+                      answer_seq = answer_seq + 1
       WHERE id = $1
      RETURNING respondents)
    SELECT stored.is_new AS "isNew", counted.respondents FROM stored, counted`,

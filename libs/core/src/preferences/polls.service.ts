@@ -38,6 +38,7 @@ import {
 import type { PollScheduleQueue } from './poll-schedule.queue';
 import type { PollRecord } from './poll.records';
 import type { PollsRepository } from './polls.repository';
+import { ResultSumsCache } from './result-sums-cache';
 import { toPoll } from './presenters';
 import { pollResults, tallyFromSums } from './tally';
 import { target } from './targets';
@@ -48,6 +49,9 @@ export const toDate = (value: string | null | undefined) =>
 /** Polls inside a conversation or a topic: created by facilitators, answered once per person. */
 export class PollsService {
   private readonly logger = new Logger(PollsService.name);
+
+  /** Results are read by many at once and added up from every answer: see the cache. */
+  private readonly resultSums = new ResultSumsCache();
 
   constructor(
     private readonly database: Database,
@@ -333,7 +337,9 @@ export class PollsService {
       );
     }
 
-    return pollResults(target(poll), await this.polls.resultSums(poll.id));
+    const sums = await this.resultSums.get(poll, () => this.polls.resultSums(poll.id));
+
+    return pollResults(target(poll), sums);
   }
 
   /** Plans the announcements of the polls' future openings and closings. */

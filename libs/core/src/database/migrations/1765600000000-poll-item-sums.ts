@@ -4,12 +4,15 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Keeps each poll's tally added up as answers arrive: per option, or per value of a scale, how
  * many items are above 0, how many are exactly 1 and what they sum to. Every open page of a poll
  * reads its tally again a moment after answers come in, so reading it must not cost a pass over
- * every answer. An answer's statement moves these sums by what it removed and what it added.
+ * every answer. An answer's statement moves these sums by what it removed and what it added,
+ * and counts itself in the poll's `answer_seq`, which tells a reader whether results it added up
+ * earlier still hold.
  */
 export class PollItemSums1765600000000 implements MigrationInterface {
   name = 'PollItemSums1765600000000';
 
   async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`ALTER TABLE polls ADD COLUMN answer_seq bigint NOT NULL DEFAULT 0`);
     await runner.query(`
       CREATE TABLE poll_item_sums (
         poll_id uuid NOT NULL REFERENCES polls (id) ON DELETE CASCADE,
@@ -33,5 +36,6 @@ export class PollItemSums1765600000000 implements MigrationInterface {
 
   async down(runner: QueryRunner): Promise<void> {
     await runner.query('DROP TABLE poll_item_sums');
+    await runner.query('ALTER TABLE polls DROP COLUMN answer_seq');
   }
 }
