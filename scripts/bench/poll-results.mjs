@@ -11,6 +11,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { Redis } from 'ioredis';
+import { cpuYardstickMs, loadAverage } from './bench-host.mjs';
 import { signUpPeople } from './bench-people.mjs';
 
 const { values } = parseArgs({
@@ -173,6 +174,7 @@ async function timed(times, work) {
   return { median: Number(at(0.5).toFixed(1)), p95: Number(at(0.95).toFixed(1)) };
 }
 
+const yardstick = cpuYardstickMs();
 await admin(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
 await admin(`CREATE DATABASE ${databaseName}`);
 const api = spawn(process.execPath, ['dist/server/apps/api/src/main.js'], {
@@ -226,10 +228,7 @@ try {
   console.log(
     `Polls with ${respondents} respondents each, seeded in ` +
       `${((performance.now() - seeding) / 1000).toFixed(1)} s; ${os.cpus().length} CPUs, ` +
-      `load ${os
-        .loadavg()
-        .map((value) => value.toFixed(2))
-        .join(' ')}`,
+      `load ${loadAverage()}, CPU yardstick ${yardstick} ms`,
   );
 
   const report = [];

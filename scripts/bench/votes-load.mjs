@@ -10,11 +10,11 @@
 //     [--people 200] [--statements 60] [--poll-share 0.2] [--no-worker] [--apis 1]
 //     [--profile DIR] [--timeline FILE]
 import { spawn } from 'node:child_process';
-import { pbkdf2Sync } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { cpuYardstickMs, loadAverage } from './bench-host.mjs';
 import { httpClient, signUpPeople } from './bench-people.mjs';
 import { rawClient, requestBytes } from './raw-http.mjs';
 
@@ -51,25 +51,6 @@ const mailboxPort = Number(values.port) + 1;
 // More api processes, as behind a load balancer: each person keeps to one of them.
 const apiPorts = Array.from({ length: Number(values.apis) }, (_, i) => Number(values.port) + 2 * i);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const loadAverage = () =>
-  os
-    .loadavg()
-    .map((value) => value.toFixed(2))
-    .join(' ');
-/**
- * The best of five timings of one fixed piece of CPU work, taken before anything starts: a
- * yardstick for comparing runs made on different hosts or on one host at different times.
- */
-function cpuYardstickMs() {
-  const timings = Array.from({ length: 5 }, () => {
-    const started = performance.now();
-    pbkdf2Sync('razgovor', 'yardstick', 100_000, 32, 'sha256');
-
-    return performance.now() - started;
-  });
-
-  return Math.min(...timings).toFixed(1);
-}
 
 // A fixed seed: every run sends the same requests in the same order.
 let seed = 7;
