@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { waitForHealth } from './bench-host.mjs';
 import { httpClient, signUpPeople } from './bench-people.mjs';
 
 const { values } = parseArgs({
@@ -52,20 +53,6 @@ async function admin(sql) {
   await client.connect();
   await client.query(sql);
   await client.end();
-}
-
-async function waitForHealth(base) {
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-
-    await sleep(250);
-  }
-
-  throw new Error(`The api at ${base} did not start`);
 }
 
 const words = [

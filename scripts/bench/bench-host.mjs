@@ -1,4 +1,5 @@
-// What a benchmark reports of the host it ran on, so that runs can be compared.
+// What a benchmark reports of the host it ran on, so that runs can be compared, and what it
+// needs of the servers it starts there.
 import { pbkdf2Sync } from 'node:crypto';
 import os from 'node:os';
 
@@ -22,3 +23,17 @@ export const loadAverage = () =>
     .loadavg()
     .map((value) => value.toFixed(2))
     .join(' ');
+
+/** Waits until the api at `url` answers its health check, for up to 30 s. */
+export async function waitForHealth(url) {
+  for (let attempt = 0; attempt < 300; attempt++) {
+    const isUp = await fetch(`${url}/api/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (isUp) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+
+  throw new Error(`The api at ${url} did not answer within 30 s`);
+}

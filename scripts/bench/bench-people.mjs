@@ -87,3 +87,16 @@ export async function signUpPeople({
 
   return people;
 }
+
+/**
+ * SQL that writes $1 confirmed people straight into the database, `${prefix}N@bench.example`,
+ * spread over six districts, the age bands and both genders, for breakdowns to have groups.
+ */
+export function insertProfiledPeopleSql(prefix) {
+  return `INSERT INTO users (email, display_name, district, age_band, gender, email_confirmed_at)
+     SELECT '${prefix}' || g || '@bench.example', 'Участник ' || g,
+            (ARRAY['sredets','lozenets','mladost','lyulin','bankya','vitosha'])[1 + g % 6],
+            (ARRAY['18-24','25-34','35-44','45-54','55-64','65-plus'])[1 + (g / 7) % 6],
+            (ARRAY['woman','man'])[1 + g % 2], now()
+       FROM generate_series(1, $1) g`;
+}

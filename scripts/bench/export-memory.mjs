@@ -10,6 +10,7 @@
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import pg from 'pg';
+import { insertProfiledPeopleSql } from './bench-people.mjs';
 
 const require = createRequire(import.meta.url);
 require('reflect-metadata');
@@ -60,15 +61,7 @@ async function seed() {
   const started = Date.now();
   await sql.rows(`TRUNCATE users, conversations CASCADE`);
   const people = Math.max(10, Math.floor(comments / 20));
-  await sql.rows(
-    `INSERT INTO users (email, display_name, district, age_band, gender, email_confirmed_at)
-     SELECT 'person' || g || '@bench.example', 'Човек ' || g,
-            (ARRAY['sredets','lozenets','mladost','lyulin','bankya','vitosha'])[1 + g % 6],
-            (ARRAY['18-24','25-34','35-44','45-54','55-64','65-plus'])[1 + (g / 7) % 6],
-            (ARRAY['woman','man'])[1 + g % 2], now()
-       FROM generate_series(1, $1) g`,
-    [people],
-  );
+  await sql.rows(insertProfiledPeopleSql('person'), [people]);
   const [conversation] = await sql.rows(
     `INSERT INTO conversations (slug, title_bg, status, created_at, updated_at)
      VALUES ('bench-export', 'Голям разговор', 'open', now(), now()) RETURNING id`,

@@ -15,6 +15,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { waitForHealth } from './bench-host.mjs';
 import { httpClient, signUpPeople } from './bench-people.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -259,19 +260,6 @@ async function runApi() {
   await admin(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
 
   return results;
-}
-
-async function waitForHealth(url) {
-  for (let attempt = 0; attempt < 300; attempt++) {
-    const isUp = await fetch(`${url}/api/health`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (isUp) return;
-    await sleep(100);
-  }
-
-  throw new Error(`The api at ${url} did not answer within 30 s`);
 }
 
 async function prepareConversation(url, databaseUrl) {

@@ -11,8 +11,8 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { Redis } from 'ioredis';
-import { cpuYardstickMs, loadAverage } from './bench-host.mjs';
-import { signUpPeople } from './bench-people.mjs';
+import { cpuYardstickMs, loadAverage, waitForHealth } from './bench-host.mjs';
+import { insertProfiledPeopleSql, signUpPeople } from './bench-people.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -29,27 +29,12 @@ const redisPrefix = `bench-polls-${process.pid}`;
 const databaseName = 'razgovor_bench_polls';
 const databaseUrl = `${server}/${databaseName}`;
 const base = `http://127.0.0.1:${values.port}`;
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function admin(sql) {
   const client = new pg.Client({ connectionString: `${server}/postgres` });
   await client.connect();
   await client.query(sql);
   await client.end();
-}
-
-async function waitForHealth() {
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-
-    await sleep(250);
-  }
-
-  throw new Error(`The api at ${base} did not start`);
 }
 
 const label = (bg, en) => ({ bg, en });
@@ -90,15 +75,7 @@ const itemsSql = {
 
 /** Everyone answers every poll: people with districts, age bands and genders, written in SQL. */
 async function seedAnswers(client, polls) {
-  await client.query(
-    `INSERT INTO users (email, display_name, district, age_band, gender, email_confirmed_at)
-     SELECT 'respondent' || g || '@bench.example', 'Участник ' || g,
-            (ARRAY['sredets','lozenets','mladost','lyulin','bankya','vitosha'])[1 + g % 6],
-            (ARRAY['18-24','25-34','35-44','45-54','55-64','65-plus'])[1 + (g / 7) % 6],
-            (ARRAY['woman','man'])[1 + g % 2], now()
-       FROM generate_series(1, $1) g`,
-    [respondents],
-  );
+  await client.query(insertProfiledPeopleSql('respondent'), [respondents]);
   for (const poll of polls) {
     const ids = poll.options.map((option) => option.id);
     // The stored request is not read by what is measured; the items are.
@@ -194,7 +171,7 @@ const api = spawn(process.execPath, ['dist/server/apps/api/src/main.js'], {
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 try {
-  await waitForHealth();
+  await waitForHealth(base);
   const [facilitator] = await signUpPeople({
     url: base,
     databaseUrl,

@@ -14,7 +14,7 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { cpuYardstickMs, loadAverage } from './bench-host.mjs';
+import { cpuYardstickMs, loadAverage, waitForHealth } from './bench-host.mjs';
 import { httpClient, signUpPeople } from './bench-people.mjs';
 import { rawClient, requestBytes } from './raw-http.mjs';
 
@@ -62,20 +62,6 @@ async function admin(sql) {
   await client.connect();
   await client.query(sql);
   await client.end();
-}
-
-async function waitForHealth(url = base) {
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-
-    await sleep(250);
-  }
-
-  throw new Error(`The api at ${url} did not start`);
 }
 
 function startProcess(script, extraEnv = {}, args = []) {
@@ -385,7 +371,7 @@ function startApi(port) {
 
 const report = [{ cpuYardstickMs: Number(yardstick) }];
 try {
-  await waitForHealth();
+  await waitForHealth(base);
   // The first api has migrated the database; the others start on it as it stands.
   for (const port of apiPorts.slice(1)) {
     children.push(startApi(port));
