@@ -230,22 +230,24 @@ async function runOpenLoop(requests) {
     // time from the server it measures. A timer that wakes late counts against the server.
     const wait = due - performance.now();
     if (wait > 0) await sleep(wait);
-    if (performance.now() - due > 5) lateSends += 1;
+    const sentLate = performance.now() - due;
+    if (sentLate > 5) lateSends += 1;
+    const { kind, person } = request;
+    const record = (status, error) =>
+      results.push({
+        kind,
+        api: person.api,
+        status,
+        due: due - started,
+        sentLate,
+        error,
+        ms: performance.now() - due,
+      });
     inFlight.push(
-      clients[request.person.api]
+      clients[person.api]
         .send(request.bytes)
-        .then((status) => {
-          results.push({
-            kind: request.kind,
-            status,
-            due: due - started,
-            ms: performance.now() - due,
-          });
-        })
-        .catch((error) => {
-          const ms = performance.now() - due;
-          results.push({ kind: request.kind, status: 0, due: due - started, ms, error });
-        }),
+        .then((status) => record(status))
+        .catch((error) => record(0, error)),
     );
   }
 
@@ -307,16 +309,19 @@ function summarise(label, outcome, loadBefore) {
   return summary;
 }
 
-/** One line per request: the wall-clock time it was due, its kind, status and latency. */
+/**
+ * One line per request: the wall-clock time it was due, its kind, the api process it went to, its
+ * status, its latency, and how late the sender wrote it (a stall of the sender shows there).
+ */
 function writeTimeline(file, { results, startedAt }) {
   const lines = results
     .toSorted((a, b) => a.due - b.due)
     .map(
       (item) =>
-        `${new Date(startedAt + item.due).toISOString()},${item.kind},${item.status},` +
-        item.ms.toFixed(1),
+        `${new Date(startedAt + item.due).toISOString()},${item.kind},${item.api},` +
+        `${item.status},${item.ms.toFixed(1)},${item.sentLate.toFixed(1)}`,
     );
-  writeFileSync(file, `due,kind,status,ms\n${lines.join('\n')}\n`);
+  writeFileSync(file, `due,kind,api,status,ms,sent_late_ms\n${lines.join('\n')}\n`);
   console.log(`Timeline of ${results.length} requests written to ${file}`);
 }
 
