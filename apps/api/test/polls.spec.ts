@@ -427,7 +427,7 @@ describe('polls', () => {
     expect((listed.body as { items: Poll[] }).items.map((item) => item.id)).toEqual([poll.id]);
   });
 
-  it('keeps every tally equal to the answers as people answer at once and change their minds', async () => {
+  it('keeps each tally equal to the answers as people answer at once and change them', async () => {
     const { facilitator, conversation } = await fixtures.openTopic();
     const labels = options('А', 'Б', 'В', 'Г');
     const polls = [

@@ -309,8 +309,10 @@ export class PollsRepository {
        UNION ALL
        SELECT GROUPING(district, age_band, gender), district, age_band, gender, ${itemColumns}
          FROM items
-        GROUP BY GROUPING SETS ((option_id, scale_value), (district, option_id, scale_value),
-                               (age_band, option_id, scale_value), (gender, option_id, scale_value))`,
+        GROUP BY GROUPING SETS ((option_id, scale_value),
+                                (district, option_id, scale_value),
+                                (age_band, option_id, scale_value),
+                                (gender, option_id, scale_value))`,
       [pollId],
     );
     const empty = (): TallySums => ({ respondents: 0, items: [] });

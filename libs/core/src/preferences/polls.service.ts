@@ -99,24 +99,7 @@ export class PollsService {
     /** The viewer's answers when the caller already has them. */
     known?: Map<string, PollAnswer>,
   ): Promise<Poll[]> {
-    const now = this.clock.now();
-    const status = effectiveStatus(conversation, now);
-    const answers =
-      known ??
-      (viewer
-        ? await this.polls.answersOf(
-            polls.map((poll) => poll.id),
-            viewer.id,
-          )
-        : new Map<string, PollAnswer>());
-    const isFacilitator = canFacilitate(viewer, conversation);
-    const shown = polls.map((poll) => {
-      const state = pollStatus(poll, status, now);
-      const myAnswer = answers.get(poll.id) ?? null;
-      const isVisible = resultsVisible(poll.resultVisibility, state, myAnswer, isFacilitator);
-
-      return { poll, state, myAnswer, isVisible };
-    });
+    const shown = await this.viewed(viewer, conversation, polls, known);
     const sums = await this.polls.tallySums(
       shown.filter((item) => item.isVisible).map((item) => item.poll.id),
     );
@@ -129,6 +112,34 @@ export class PollsService {
         isVisible ? tallyFromSums(target(poll), sums.get(poll.id)!) : null,
       ),
     );
+  }
+
+  /** Each poll as one viewer meets it: its status, their answer, whether they may see results. */
+  private async viewed(
+    viewer: User | null,
+    conversation: ConversationAccess,
+    polls: PollRecord[],
+    known?: Map<string, PollAnswer>,
+  ) {
+    const now = this.clock.now();
+    const status = effectiveStatus(conversation, now);
+    const answers =
+      known ??
+      (viewer
+        ? await this.polls.answersOf(
+            polls.map((poll) => poll.id),
+            viewer.id,
+          )
+        : new Map<string, PollAnswer>());
+    const isFacilitator = canFacilitate(viewer, conversation);
+
+    return polls.map((poll) => {
+      const state = pollStatus(poll, status, now);
+      const myAnswer = answers.get(poll.id) ?? null;
+      const isVisible = resultsVisible(poll.resultVisibility, state, myAnswer, isFacilitator);
+
+      return { poll, state, myAnswer, isVisible };
+    });
   }
 
   async create(user: User, conversationId: string, request: CreatePollRequest): Promise<Poll> {
@@ -326,8 +337,8 @@ export class PollsService {
 
   async results(viewer: User | null, pollId: string): Promise<PollResults> {
     const { poll, conversation } = await this.load(viewer, pollId);
-    const [presented] = await this.present(viewer, conversation, [poll]);
-    if (!presented!.results) {
+    const [viewed] = await this.viewed(viewer, conversation, [poll]);
+    if (!viewed!.isVisible) {
       throw new AppError(
         'RESULTS_HIDDEN',
         poll.resultVisibility === 'after-close'

@@ -31,7 +31,7 @@ describe('ResultSumsCache', () => {
     expect(loads()).toBe(2);
   });
 
-  it('adds up again once a copy is older than its limit, as profiles may have changed', async () => {
+  it('adds up again once a copy is older than its limit, as profiles may change', async () => {
     let now = 0;
     const { get, loads } = counted(new ResultSumsCache(10, 1_000, () => now));
 

@@ -65,7 +65,7 @@ export function sumItems(respondents: readonly Respondent[]): TallySums {
   return { respondents: respondents.length, items: [...sums.values()] };
 }
 
-/** Counts and means of a poll's answers from their sums, exactly as the poll's kind defines them. */
+/** Counts and means of a poll's answers from their sums, as the poll's kind defines them. */
 export function tallyFromSums(poll: TallyTarget, sums: TallySums): Tally {
   const total = sums.respondents;
   const byOption = new Map<string, ItemSum>();

@@ -21,7 +21,8 @@ export class PollItemSums1765600000000 implements MigrationInterface {
         positive integer NOT NULL,
         first integer NOT NULL,
         sum bigint NOT NULL,
-        CONSTRAINT poll_item_sums_option_or_value CHECK ((option_id IS NULL) <> (scale_value IS NULL))
+        CONSTRAINT poll_item_sums_option_or_value
+          CHECK ((option_id IS NULL) <> (scale_value IS NULL))
       )`);
     await runner.query(`
       CREATE UNIQUE INDEX poll_item_sums_key ON poll_item_sums (poll_id, option_id, scale_value)
