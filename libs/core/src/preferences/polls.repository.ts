@@ -61,6 +61,10 @@ const tallySums = prepared(
      FROM poll_item_sums WHERE poll_id = ANY($1::uuid[])`,
 );
 
+/** The expressions of the unique index `poll_item_sums_key`: one row per option or scale value. */
+const itemKey = `coalesce(option_id, '00000000-0000-0000-0000-000000000000'::uuid),
+  coalesce(scale_value, 0)`;
+
 /** See `putAnswer`. */
 const storeAnswer = prepared(
   `WITH stored AS (
@@ -86,7 +90,7 @@ const storeAnswer = prepared(
             coalesce(sum(sign) FILTER (WHERE value = 1), 0), sum(sign * value)
        FROM (SELECT * FROM cleared UNION ALL SELECT * FROM added) AS moved
       GROUP BY 2, 3
-     ON CONFLICT (poll_id, option_id, scale_value) DO UPDATE
+     ON CONFLICT (poll_id, ${itemKey}) DO UPDATE
        SET positive = s.positive + EXCLUDED.positive, first = s.first + EXCLUDED.first,
            sum = s.sum + EXCLUDED.sum),
    counted AS (

@@ -24,9 +24,12 @@ export class PollItemSums1765600000000 implements MigrationInterface {
         CONSTRAINT poll_item_sums_option_or_value
           CHECK ((option_id IS NULL) <> (scale_value IS NULL))
       )`);
+    // One row per option or scale value, in expressions PostgreSQL 13 takes (it has no NULLS NOT
+    // DISTINCT); an answer's upsert names the same ones.
     await runner.query(`
-      CREATE UNIQUE INDEX poll_item_sums_key ON poll_item_sums (poll_id, option_id, scale_value)
-        NULLS NOT DISTINCT`);
+      CREATE UNIQUE INDEX poll_item_sums_key ON poll_item_sums (poll_id,
+        coalesce(option_id, '00000000-0000-0000-0000-000000000000'::uuid),
+        coalesce(scale_value, 0))`);
     await runner.query(`
       INSERT INTO poll_item_sums (poll_id, option_id, scale_value, positive, first, sum)
       SELECT poll_id, option_id, CASE WHEN option_id IS NULL THEN value END,
